@@ -1,0 +1,70 @@
+import { daysBetween, isIsoDate, IsoDate } from './dates';
+import { LIMITS } from './limits';
+import { FieldProblem, checkLength, checkRequired } from './validation';
+
+/** Action plans close the gap between where the council stands and where it aims to be. */
+
+export type ActionStatus = 'Not started' | 'In progress' | 'Complete' | 'Cancelled';
+export const ACTION_STATUSES: readonly ActionStatus[] = ['Not started', 'In progress', 'Complete', 'Cancelled'];
+
+export interface Person {
+  id: number;
+  displayName: string;
+  email?: string;
+}
+
+export interface ActionPlanItem {
+  id?: number;
+  periodName: string;
+  indexId: string;
+  title: string;
+  details: string;
+  owner?: Person;
+  dueDate?: IsoDate;
+  status: ActionStatus;
+  progressNotes: string;
+  etag?: string;
+  modified?: string;
+}
+
+export type Rag = 'Red' | 'Amber' | 'Green' | 'Complete';
+
+/** How close to its due date an unfinished action turns amber. */
+export const AMBER_WINDOW_DAYS = 30;
+
+/**
+ * Red: overdue, or due within a fortnight and not started. Amber: due within 30 days, or no due date
+ * set. Green: on track. Complete and cancelled actions are closed and carry no RAG colour.
+ */
+export function actionRag(action: Pick<ActionPlanItem, 'status' | 'dueDate'>, today: IsoDate): Rag {
+  if (action.status === 'Complete' || action.status === 'Cancelled') return 'Complete';
+  if (!action.dueDate) return 'Amber';
+  const daysLeft = daysBetween(today, action.dueDate);
+  if (daysLeft < 0) return 'Red';
+  if (daysLeft <= 14 && action.status === 'Not started') return 'Red';
+  if (daysLeft <= AMBER_WINDOW_DAYS) return 'Amber';
+  return 'Green';
+}
+
+export function isOverdue(action: Pick<ActionPlanItem, 'status' | 'dueDate'>, today: IsoDate): boolean {
+  return action.status !== 'Complete' && action.status !== 'Cancelled' && !!action.dueDate && action.dueDate < today;
+}
+
+export function isOpen(action: Pick<ActionPlanItem, 'status'>): boolean {
+  return action.status === 'Not started' || action.status === 'In progress';
+}
+
+export function validateAction(action: ActionPlanItem): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  checkRequired(problems, 'title', 'Action', action.title);
+  checkLength(problems, 'title', 'Action', action.title, LIMITS.title);
+  checkLength(problems, 'details', 'Details', action.details, LIMITS.actionDetails);
+  checkLength(problems, 'progressNotes', 'Progress notes', action.progressNotes, LIMITS.progressNotes);
+  if (!action.owner) problems.push({ field: 'owner', message: 'Choose who owns this action.' });
+  if (!action.dueDate) problems.push({ field: 'dueDate', message: 'Enter the date the action is due.' });
+  else if (!isIsoDate(action.dueDate)) problems.push({ field: 'dueDate', message: `"${action.dueDate}" is not a real date.` });
+  if (ACTION_STATUSES.indexOf(action.status) < 0) {
+    problems.push({ field: 'status', message: `"${action.status}" is not a status (choose ${ACTION_STATUSES.join(', ')}).` });
+  }
+  return problems;
+}

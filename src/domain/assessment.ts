@@ -1,0 +1,122 @@
+import { LevelId, MaturityIndex } from '../framework/types';
+import { isIsoDate, IsoDate } from './dates';
+import { gapToTarget, isLevelId, LEVEL_TITLES } from './levels';
+import { LIMITS } from './limits';
+import { FieldProblem, checkLength, isSafeHttpUrl } from './validation';
+import { Person } from './actions';
+
+export interface EvidenceLink {
+  url: string;
+  description: string;
+}
+
+/** Where the council stands on one key area or enabler in one period, and where it aims to be. */
+export interface IndexAssessment {
+  id?: number;
+  periodName: string;
+  indexId: string;
+  currentLevel?: LevelId;
+  targetLevel?: LevelId;
+  targetDate?: IsoDate;
+  rationale: string;
+  evidence: string;
+  evidenceLinks: EvidenceLink[];
+  lastAssessedBy?: Person;
+  modified?: string;
+  etag?: string;
+}
+
+export type AssessmentProgress = 'Not started' | 'In progress' | 'Assessed';
+
+export function emptyAssessment(periodName: string, indexId: string): IndexAssessment {
+  return { periodName, indexId, rationale: '', evidence: '', evidenceLinks: [] };
+}
+
+function hasEvidence(a: IndexAssessment): boolean {
+  return a.evidence.trim() !== '' || a.evidenceLinks.length > 0;
+}
+
+/** Assessed means ready to submit: a current level, a target and the evidence behind the level. */
+export function assessmentProgress(a: IndexAssessment | undefined): AssessmentProgress {
+  if (!a) return 'Not started';
+  const complete = !!a.currentLevel && !!a.targetLevel && hasEvidence(a);
+  if (complete) return 'Assessed';
+  const started = !!a.currentLevel || !!a.targetLevel || !!a.targetDate || hasEvidence(a) || a.rationale.trim() !== '';
+  return started ? 'In progress' : 'Not started';
+}
+
+export function assessmentGap(a: IndexAssessment | undefined): number | undefined {
+  return a ? gapToTarget(a.currentLevel, a.targetLevel) : undefined;
+}
+
+/** Checks one assessment before it is saved. A draft may be incomplete; what it holds must be valid. */
+export function validateAssessment(a: IndexAssessment, periodStart?: IsoDate): FieldProblem[] {
+  const problems: FieldProblem[] = [];
+  if (a.currentLevel !== undefined && !isLevelId(a.currentLevel)) {
+    problems.push({ field: 'currentLevel', message: `"${String(a.currentLevel)}" is not a maturity level.` });
+  }
+  if (a.targetLevel !== undefined && !isLevelId(a.targetLevel)) {
+    problems.push({ field: 'targetLevel', message: `"${String(a.targetLevel)}" is not a maturity level.` });
+  }
+  if (a.targetDate !== undefined && a.targetDate !== '') {
+    if (!isIsoDate(a.targetDate)) problems.push({ field: 'targetDate', message: `"${a.targetDate}" is not a real date.` });
+    else if (periodStart && a.targetDate < periodStart) {
+      // A target reached before the period began is not something to aim for.
+      problems.push({ field: 'targetDate', message: 'The target date is before this assessment period; choose a later date.' });
+    }
+  }
+  if (a.targetDate && !a.targetLevel) {
+    problems.push({ field: 'targetLevel', message: 'Choose the target level the target date is for.' });
+  }
+  checkLength(problems, 'rationale', 'Rationale', a.rationale, LIMITS.rationale);
+  checkLength(problems, 'evidence', 'Evidence', a.evidence, LIMITS.evidence);
+  a.evidenceLinks.forEach((link, i) => {
+    if (!isSafeHttpUrl(link.url)) {
+      problems.push({ field: `evidenceLinks.${i}`, message: `Evidence link ${i + 1} must be a web address starting https://.` });
+    } else if (link.url.length > LIMITS.url) {
+      problems.push({ field: `evidenceLinks.${i}`, message: `Evidence link ${i + 1} is longer than ${LIMITS.url} characters.` });
+    }
+  });
+  return problems;
+}
+
+/** What stops a period from being submitted, one line per gap, naming the index. */
+export function missingForSubmission(indices: MaturityIndex[], assessments: IndexAssessment[]): string[] {
+  const byIndex = new Map(assessments.map((a) => [a.indexId, a] as [string, IndexAssessment]));
+  const missing: string[] = [];
+  for (const index of indices) {
+    const a = byIndex.get(index.id);
+    const gaps: string[] = [];
+    if (!a || !a.currentLevel) gaps.push('current level');
+    if (!a || !a.targetLevel) gaps.push('target level');
+    if (!a || !hasEvidence(a)) gaps.push('evidence');
+    if (gaps.length > 0) missing.push(`${index.title}: no ${joinWithAnd(gaps)}`);
+  }
+  return missing;
+}
+
+function joinWithAnd(items: string[]): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
+}
+
+/**
+ * The starting point of a new period: last period's levels, targets and rationale carried forward so
+ * officers update rather than retype; evidence must be refreshed for the new year.
+ */
+export function carryForwardAssessment(previous: IndexAssessment, newPeriodName: string): IndexAssessment {
+  return {
+    periodName: newPeriodName,
+    indexId: previous.indexId,
+    currentLevel: previous.currentLevel,
+    targetLevel: previous.targetLevel,
+    targetDate: previous.targetDate,
+    rationale: previous.rationale,
+    evidence: '',
+    evidenceLinks: previous.evidenceLinks.map((l) => ({ ...l })),
+  };
+}
+
+export function levelTitle(level: LevelId | undefined): string {
+  return level ? LEVEL_TITLES[level] : 'Not set';
+}

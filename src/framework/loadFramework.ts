@@ -1,0 +1,228 @@
+import { Framework, IndexKind, LEVEL_IDS, LevelId, MaturityIndex, MaturityLevel, Theme } from './types';
+
+/** A framework file that cannot be used, with every problem found, each naming where it is. */
+export class FrameworkValidationError extends Error {
+  public readonly problems: string[];
+
+  constructor(problems: string[]) {
+    super(`The framework file cannot be used:\n- ${problems.join('\n- ')}`);
+    this.name = 'FrameworkValidationError';
+    this.problems = problems;
+  }
+}
+
+const KINDS: readonly IndexKind[] = ['keyArea', 'enabler'];
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+type Raw = Record<string, unknown>;
+
+function isObject(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function typeName(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  return typeof value;
+}
+
+/** Collects problems while reading a raw object, so one pass reports them all. */
+class Reader {
+  public readonly problems: string[] = [];
+
+  public text(obj: Raw, field: string, where: string, options: { allowEmpty?: boolean } = {}): string {
+    const value = obj[field];
+    if (value === undefined) {
+      this.problems.push(`${where}: "${field}" is missing`);
+      return '';
+    }
+    if (typeof value !== 'string') {
+      this.problems.push(`${where}: "${field}" must be text, not ${typeName(value)}`);
+      return '';
+    }
+    if (!options.allowEmpty && value.trim() === '') {
+      this.problems.push(`${where}: "${field}" is empty`);
+    }
+    return value;
+  }
+
+  public id(obj: Raw, field: string, where: string): string {
+    const value = this.text(obj, field, where);
+    if (value && !ID_PATTERN.test(value)) {
+      this.problems.push(`${where}: "${field}" "${value}" must be lower-case words joined by hyphens`);
+    }
+    return value;
+  }
+
+  public number(obj: Raw, field: string, where: string): number {
+    const value = obj[field];
+    if (typeof value !== 'number' || !Number.isFinite(value)) {
+      this.problems.push(
+        value === undefined ? `${where}: "${field}" is missing` : `${where}: "${field}" must be a number, not ${typeName(value)}`
+      );
+      return 0;
+    }
+    return value;
+  }
+
+  public list(obj: Raw, field: string, where: string): unknown[] {
+    const value = obj[field];
+    if (!Array.isArray(value)) {
+      this.problems.push(
+        value === undefined ? `${where}: "${field}" is missing` : `${where}: "${field}" must be a list, not ${typeName(value)}`
+      );
+      return [];
+    }
+    if (value.length === 0) this.problems.push(`${where}: "${field}" is empty`);
+    return value;
+  }
+
+  public unique(ids: string[], collection: string): void {
+    const firstSeen = new Map<string, number>();
+    ids.forEach((id, i) => {
+      if (!id) return;
+      const first = firstSeen.get(id);
+      if (first === undefined) firstSeen.set(id, i);
+      else this.problems.push(`${collection}[${i}]: duplicate id "${id}" (already used by ${collection}[${first}])`);
+    });
+  }
+}
+
+function label(collection: string, i: number, item: unknown): string {
+  const id = isObject(item) && typeof item.id === 'string' && item.id ? ` (${item.id})` : '';
+  return `${collection}[${i}]${id}`;
+}
+
+function readLevels(reader: Reader, raw: unknown[]): MaturityLevel[] {
+  const levels = raw.map((item, i): MaturityLevel => {
+    const where = label('levels', i, item);
+    if (!isObject(item)) {
+      reader.problems.push(`${where} must be an object, not ${typeName(item)}`);
+      return { id: 'minimum', rank: 0, title: '' };
+    }
+    const id = reader.text(item, 'id', where) as LevelId;
+    if (id && LEVEL_IDS.indexOf(id) < 0) {
+      reader.problems.push(`${where}: unknown level "${id}" (levels are ${LEVEL_IDS.join(', ')})`);
+    }
+    return { id, rank: reader.number(item, 'rank', where), title: reader.text(item, 'title', where) };
+  });
+  reader.unique(levels.map((l) => l.id), 'levels');
+  LEVEL_IDS.forEach((id, position) => {
+    const level = levels.find((l) => l.id === id);
+    if (!level) reader.problems.push(`levels: level "${id}" is missing`);
+    else if (level.rank !== position + 1) reader.problems.push(`levels: "${id}" must have rank ${position + 1}, not ${level.rank}`);
+  });
+  return levels.sort((a, b) => a.rank - b.rank);
+}
+
+function readThemes(reader: Reader, raw: unknown[]): Theme[] {
+  const themes = raw.map((item, i): Theme => {
+    const where = label('themes', i, item);
+    if (!isObject(item)) {
+      reader.problems.push(`${where} must be an object, not ${typeName(item)}`);
+      return { id: '', title: '', order: 0 };
+    }
+    return { id: reader.id(item, 'id', where), title: reader.text(item, 'title', where), order: reader.number(item, 'order', where) };
+  });
+  reader.unique(themes.map((t) => t.id), 'themes');
+  return themes;
+}
+
+function readIndex(reader: Reader, item: unknown, i: number, themeIds: string[]): MaturityIndex | undefined {
+  const where = label('indices', i, item);
+  if (!isObject(item)) {
+    reader.problems.push(`${where} must be an object, not ${typeName(item)}`);
+    return undefined;
+  }
+  const kind = reader.text(item, 'kind', where) as IndexKind;
+  if (kind && KINDS.indexOf(kind) < 0) reader.problems.push(`${where}: "kind" must be keyArea or enabler, not "${kind}"`);
+
+  let themeId: string | null = null;
+  if (kind === 'keyArea') {
+    themeId = reader.text(item, 'themeId', where);
+    if (themeId && themeIds.indexOf(themeId) < 0) {
+      reader.problems.push(`${where}: unknown theme "${themeId}" (themes are ${themeIds.join(', ')})`);
+    }
+  } else if (item.themeId !== undefined && item.themeId !== null) {
+    reader.problems.push(`${where}: an enabler cuts across the themes, so "themeId" must be null`);
+  }
+
+  const descriptors = {} as Record<LevelId, string>;
+  const rawDescriptors = item.descriptors;
+  if (!isObject(rawDescriptors)) {
+    reader.problems.push(
+      rawDescriptors === undefined
+        ? `${where}: "descriptors" is missing`
+        : `${where}: "descriptors" must be an object keyed by level, not ${typeName(rawDescriptors)}`
+    );
+  } else {
+    for (const level of LEVEL_IDS) {
+      const text = rawDescriptors[level];
+      if (text === undefined) reader.problems.push(`${where}: missing level "${level}" in "descriptors"`);
+      else if (typeof text !== 'string') reader.problems.push(`${where}: descriptor for "${level}" must be text, not ${typeName(text)}`);
+      else if (text.trim() === '') reader.problems.push(`${where}: descriptor for "${level}" is empty`);
+      descriptors[level] = typeof text === 'string' ? text : '';
+    }
+    for (const key of Object.keys(rawDescriptors)) {
+      if (LEVEL_IDS.indexOf(key as LevelId) < 0) reader.problems.push(`${where}: unknown level "${key}" in "descriptors"`);
+    }
+  }
+
+  // Enablers have no description in the strategy; key areas must have all three texts.
+  const optional = { allowEmpty: kind === 'enabler' };
+  return {
+    id: reader.id(item, 'id', where),
+    kind,
+    themeId,
+    title: reader.text(item, 'title', where),
+    order: reader.number(item, 'order', where),
+    description: reader.text(item, 'description', where, optional),
+    whatItIs: reader.text(item, 'whatItIs', where, optional),
+    whyItIsImportant: reader.text(item, 'whyItIsImportant', where, optional),
+    descriptors,
+  };
+}
+
+/**
+ * Checks a framework file (already parsed from JSON) and returns it typed.
+ * Throws FrameworkValidationError listing every problem, each naming the offending entry and field.
+ */
+export function parseFramework(raw: unknown): Framework {
+  const reader = new Reader();
+  if (!isObject(raw)) throw new FrameworkValidationError([`the file must hold a JSON object, not ${typeName(raw)}`]);
+
+  const id = reader.id(raw, 'id', 'framework');
+  const version = reader.text(raw, 'version', 'framework');
+  const title = reader.text(raw, 'title', 'framework');
+  const source = reader.text(raw, 'source', 'framework', { allowEmpty: true });
+  const levels = readLevels(reader, reader.list(raw, 'levels', 'framework'));
+  const themes = readThemes(reader, reader.list(raw, 'themes', 'framework'));
+  const themeIds = themes.map((t) => t.id).filter(Boolean);
+  const rawIndices = reader.list(raw, 'indices', 'framework');
+  const indices = rawIndices
+    .map((item, i) => readIndex(reader, item, i, themeIds))
+    .filter((index): index is MaturityIndex => index !== undefined);
+  reader.unique(
+    rawIndices.map((item) => (isObject(item) && typeof item.id === 'string' ? item.id : '')),
+    'indices'
+  );
+  for (const theme of themes) {
+    if (theme.id && !indices.some((index) => index.themeId === theme.id)) {
+      reader.problems.push(`themes: theme "${theme.id}" has no key areas`);
+    }
+  }
+
+  if (reader.problems.length > 0) throw new FrameworkValidationError(reader.problems);
+  return { id, version, title, source, levels, themes: themes.sort((a, b) => a.order - b.order), indices };
+}
+
+/** Parses framework JSON text, reporting a syntax error as a framework problem rather than a crash. */
+export function parseFrameworkJson(text: string): Framework {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new FrameworkValidationError([`the file is not valid JSON: ${(e as Error).message}`]);
+  }
+  return parseFramework(raw);
+}

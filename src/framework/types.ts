@@ -1,0 +1,48 @@
+/**
+ * The shape of a maturity framework: the National Procurement Strategy 2018 ships with the product,
+ * and tailored or later frameworks live beside it with their own id and version.
+ */
+
+export type LevelId = 'minimum' | 'developing' | 'mature' | 'leader' | 'innovator';
+
+/** Levels in order from weakest to strongest; the number is the level's position (1 to 5). */
+export const LEVEL_IDS: readonly LevelId[] = ['minimum', 'developing', 'mature', 'leader', 'innovator'];
+
+export type IndexKind = 'keyArea' | 'enabler';
+
+export interface MaturityLevel {
+  id: LevelId;
+  /** 1 (Minimum) to 5 (Innovator). */
+  rank: number;
+  title: string;
+}
+
+export interface Theme {
+  id: string;
+  title: string;
+  order: number;
+}
+
+/** A key area or an enabler: something the council assesses its maturity against. */
+export interface MaturityIndex {
+  id: string;
+  kind: IndexKind;
+  /** The theme a key area belongs to; enablers cut across the themes and have none. */
+  themeId: string | null;
+  title: string;
+  order: number;
+  description: string;
+  whatItIs: string;
+  whyItIsImportant: string;
+  descriptors: Record<LevelId, string>;
+}
+
+export interface Framework {
+  id: string;
+  version: string;
+  title: string;
+  source: string;
+  levels: MaturityLevel[];
+  themes: Theme[];
+  indices: MaturityIndex[];
+}

@@ -1,0 +1,57 @@
+import * as React from 'react';
+import { Framework, enablers, keyAreasOfTheme } from '../../framework';
+import { MaturityIndex } from '../../framework/types';
+import { LevelDescriptors } from './LevelDescriptors';
+
+export interface FrameworkOverviewProps {
+  framework: Framework;
+  /** Heading level of the theme headings, so the overview fits the page's outline. */
+  headingLevel?: 2 | 3;
+}
+
+function IndexDetails({ framework, index, headingLevel }: { framework: Framework; index: MaturityIndex; headingLevel: number }): JSX.Element {
+  const Heading = `h${headingLevel + 1}` as 'h3';
+  return (
+    <section className="nps-index" aria-labelledby={`nps-index-${index.id}`}>
+      <Heading id={`nps-index-${index.id}`}>{index.title}</Heading>
+      {index.description && <p>{index.description}</p>}
+      <details>
+        <summary>Level descriptors{index.whatItIs ? ', what it is and why it is important' : ''}</summary>
+        {index.whatItIs && (
+          <p>
+            <strong>What it is:</strong> {index.whatItIs}
+          </p>
+        )}
+        {index.whyItIsImportant && (
+          <p>
+            <strong>Why it is important:</strong> {index.whyItIsImportant}
+          </p>
+        )}
+        <LevelDescriptors framework={framework} index={index} />
+      </details>
+    </section>
+  );
+}
+
+/** Every theme with its key areas, then the enablers, straight from the framework data. */
+export function FrameworkOverview({ framework, headingLevel = 2 }: FrameworkOverviewProps): JSX.Element {
+  const Heading = `h${headingLevel}` as 'h2';
+  return (
+    <div className="nps-framework">
+      {framework.themes.map((theme) => (
+        <section key={theme.id} aria-labelledby={`nps-theme-${theme.id}`}>
+          <Heading id={`nps-theme-${theme.id}`}>Theme: {theme.title}</Heading>
+          {keyAreasOfTheme(framework, theme.id).map((index) => (
+            <IndexDetails key={index.id} framework={framework} index={index} headingLevel={headingLevel} />
+          ))}
+        </section>
+      ))}
+      <section aria-labelledby="nps-enablers">
+        <Heading id="nps-enablers">Enablers</Heading>
+        {enablers(framework).map((index) => (
+          <IndexDetails key={index.id} framework={framework} index={index} headingLevel={headingLevel} />
+        ))}
+      </section>
+    </div>
+  );
+}

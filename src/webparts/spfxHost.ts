@@ -1,0 +1,35 @@
+import { WebPartContext } from '@microsoft/sp-webpart-base';
+import { HostContext, HostKind, HostTheme } from '../host';
+
+function asHostTheme(theme: string | undefined): HostTheme {
+  return theme === 'dark' || theme === 'contrast' ? theme : 'default';
+}
+
+/**
+ * Adapts the SPFx context to the small HostContext the views take. Inside Teams the details come from
+ * the Teams SDK that SPFx provides (user, team, channel, locale, theme), not from guessing at the URL.
+ */
+export async function hostContextFromSpfx(context: WebPartContext): Promise<HostContext> {
+  const page = context.pageContext;
+  const base: HostContext = {
+    kind: 'SharePoint',
+    siteUrl: page.web.absoluteUrl,
+    user: { displayName: page.user.displayName, loginName: page.user.loginName, email: page.user.email },
+    theme: 'default',
+    locale: page.cultureInfo.currentUICultureName || 'en-GB',
+  };
+
+  const teamsJs = context.sdks.microsoftTeams?.teamsJs;
+  if (!teamsJs) return base;
+
+  const teams = await teamsJs.app.getContext();
+  const kind: HostKind = teams.channel?.id || teams.chat?.id ? 'TeamsTab' : 'TeamsPersonalApp';
+  return {
+    ...base,
+    kind,
+    theme: asHostTheme(teams.app.theme),
+    locale: teams.app.locale || base.locale,
+    teams: { teamName: teams.team?.displayName, channelName: teams.channel?.displayName, subPageId: teams.page.subPageId },
+    onThemeChange: (listener) => teamsJs.app.registerOnThemeChangeHandler((theme: string) => listener(asHostTheme(theme))),
+  };
+}

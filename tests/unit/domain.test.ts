@@ -1,0 +1,203 @@
+import { actionRag, isOverdue, validateAction, ActionPlanItem } from '../../src/domain/actions';
+import {
+  assessmentProgress, carryForwardAssessment, emptyAssessment, missingForSubmission, validateAssessment, IndexAssessment,
+} from '../../src/domain/assessment';
+import { daysBetween, formatUkDate, formatUkDateTime, isIsoDate } from '../../src/domain/dates';
+import { describeGap, gapToTarget, levelRank } from '../../src/domain/levels';
+import { isPeriodName, nextPeriodName, periodDates, periodNameForDate } from '../../src/domain/periods';
+import { applySignOff, availableSignOffActions, isPeriodLocked } from '../../src/domain/signOff';
+import { npsFramework2018 } from '../../src/framework';
+
+describe('dates as a council reads them', () => {
+  it('writes dates in full, day first', () => {
+    expect(formatUkDate('2026-03-31')).toBe('31 March 2026');
+    expect(formatUkDate('2026-04-01T00:00:00Z')).toBe('1 April 2026');
+    expect(formatUkDate('')).toBe('');
+  });
+
+  it('writes a moment in UK time, with summer time', () => {
+    expect(formatUkDateTime('2026-07-01T13:05:00Z')).toBe('1 July 2026 at 14:05');
+    expect(formatUkDateTime('2026-11-25T09:30:00Z')).toBe('25 November 2026 at 09:30');
+  });
+
+  it('accepts only real calendar dates', () => {
+    expect(isIsoDate('2028-02-29')).toBe(true);
+    expect(isIsoDate('2026-02-29')).toBe(false);
+    expect(isIsoDate('2026-04-31')).toBe(false);
+    expect(isIsoDate('31/03/2026')).toBe(false);
+  });
+
+  it('counts days across a clock change without drifting', () => {
+    expect(daysBetween('2026-03-28', '2026-03-30')).toBe(2);
+    expect(daysBetween('2026-04-10', '2026-04-01')).toBe(-9);
+  });
+});
+
+describe('assessment periods are council financial years', () => {
+  it('names them like 2025/26', () => {
+    expect(periodNameForDate('2026-03-31')).toBe('2025/26');
+    expect(periodNameForDate('2026-04-01')).toBe('2026/27');
+    expect(nextPeriodName('2099/00')).toBe('2100/01');
+  });
+
+  it('runs from 1 April to 31 March', () => {
+    expect(periodDates('2025/26')).toEqual({ start: '2025-04-01', end: '2026-03-31' });
+  });
+
+  it('rejects names that are not consecutive years', () => {
+    expect(isPeriodName('2025/26')).toBe(true);
+    expect(isPeriodName('2025/27')).toBe(false);
+    expect(isPeriodName('2025-26')).toBe(false);
+    expect(() => periodDates('FY25')).toThrow('"FY25" is not a financial year such as 2025/26');
+  });
+});
+
+describe('levels and the gap to target', () => {
+  it('ranks Minimum lowest and Innovator highest', () => {
+    expect(levelRank('minimum')).toBe(1);
+    expect(levelRank('innovator')).toBe(5);
+  });
+
+  it('measures the gap in levels still to climb', () => {
+    expect(gapToTarget('developing', 'leader')).toBe(2);
+    expect(gapToTarget('mature', 'mature')).toBe(0);
+    expect(gapToTarget('leader', 'developing')).toBe(-2);
+    expect(gapToTarget(undefined, 'leader')).toBeUndefined();
+  });
+
+  it('describes the gap in words', () => {
+    expect(describeGap('developing', 'mature')).toBe('1 level below target');
+    expect(describeGap('developing', 'innovator')).toBe('3 levels below target');
+    expect(describeGap('mature', 'mature')).toBe('Target met');
+    expect(describeGap('leader', 'mature')).toBe('Above target by 1 level');
+    expect(describeGap('leader', undefined)).toBe('No target set');
+    expect(describeGap(undefined, undefined)).toBe('Not assessed');
+  });
+});
+
+describe('an index assessment', () => {
+  const base = (): IndexAssessment => ({ ...emptyAssessment('2025/26', 'engaging-councillors') });
+
+  it('is assessed only with a current level, a target and evidence', () => {
+    expect(assessmentProgress(undefined)).toBe('Not started');
+    expect(assessmentProgress(base())).toBe('Not started');
+    expect(assessmentProgress({ ...base(), currentLevel: 'developing' })).toBe('In progress');
+    expect(assessmentProgress({ ...base(), currentLevel: 'developing', targetLevel: 'mature' })).toBe('In progress');
+    expect(assessmentProgress({ ...base(), currentLevel: 'developing', targetLevel: 'mature', evidence: 'Member training log' })).toBe('Assessed');
+    expect(
+      assessmentProgress({ ...base(), currentLevel: 'developing', targetLevel: 'mature', evidenceLinks: [{ url: 'https://council.sharepoint.com/a.docx', description: '' }] })
+    ).toBe('Assessed');
+  });
+
+  it('rejects a level that is not one of the five', () => {
+    const problems = validateAssessment({ ...base(), currentLevel: 'expert' as never });
+    expect(problems).toEqual([{ field: 'currentLevel', message: '"expert" is not a maturity level.' }]);
+  });
+
+  it('rejects an impossible target date and one before the period', () => {
+    expect(validateAssessment({ ...base(), targetLevel: 'mature', targetDate: '2026-02-30' })).toEqual([
+      { field: 'targetDate', message: '"2026-02-30" is not a real date.' },
+    ]);
+    expect(validateAssessment({ ...base(), targetLevel: 'mature', targetDate: '2024-12-31' }, '2025-04-01')[0].message).toBe(
+      'The target date is before this assessment period; choose a later date.'
+    );
+  });
+
+  it('rejects text over the column limit, saying by how much', () => {
+    const problems = validateAssessment({ ...base(), rationale: 'x'.repeat(5003) });
+    expect(problems).toEqual([{ field: 'rationale', message: 'Rationale is 5,003 characters; the limit is 5,000. Shorten it by 3.' }]);
+  });
+
+  it('accepts only web addresses as evidence links, never script', () => {
+    const problems = validateAssessment({ ...base(), evidenceLinks: [{ url: 'javascript:alert(1)', description: 'x' }] });
+    expect(problems[0].message).toBe('Evidence link 1 must be a web address starting https://.');
+  });
+
+  it('lists exactly what stops a period being submitted', () => {
+    const framework = npsFramework2018();
+    const indices = framework.indices.slice(0, 3);
+    const missing = missingForSubmission(indices, [
+      { ...emptyAssessment('2025/26', indices[0].id), currentLevel: 'mature', targetLevel: 'leader', evidence: 'Report to cabinet' },
+      { ...emptyAssessment('2025/26', indices[1].id), currentLevel: 'mature' },
+    ]);
+    expect(missing).toEqual([`${indices[1].title}: no target level or evidence`, `${indices[2].title}: no current level, target level or evidence`]);
+  });
+
+  it('carries levels and targets into a new period, but asks for fresh evidence', () => {
+    const next = carryForwardAssessment(
+      { ...base(), id: 7, etag: '"3"', currentLevel: 'mature', targetLevel: 'leader', targetDate: '2027-03-31', rationale: 'Why', evidence: 'Old' },
+      '2026/27'
+    );
+    expect(next).toEqual({
+      periodName: '2026/27', indexId: 'engaging-councillors', currentLevel: 'mature', targetLevel: 'leader', targetDate: '2027-03-31',
+      rationale: 'Why', evidence: '', evidenceLinks: [],
+    });
+  });
+});
+
+describe('action plan RAG status', () => {
+  const today = '2026-11-25';
+  const action = (status: ActionPlanItem['status'], dueDate?: string): Pick<ActionPlanItem, 'status' | 'dueDate'> => ({ status, dueDate });
+
+  it('is red when overdue', () => {
+    expect(actionRag(action('In progress', '2026-11-24'), today)).toBe('Red');
+    expect(isOverdue(action('In progress', '2026-11-24'), today)).toBe(true);
+  });
+
+  it('is red when due within a fortnight and not started', () => {
+    expect(actionRag(action('Not started', '2026-12-09'), today)).toBe('Red');
+    expect(actionRag(action('In progress', '2026-12-09'), today)).toBe('Amber');
+  });
+
+  it('is amber within 30 days of its due date, or with no due date', () => {
+    expect(actionRag(action('In progress', '2026-12-25'), today)).toBe('Amber');
+    expect(actionRag(action('In progress'), today)).toBe('Amber');
+  });
+
+  it('is green when comfortably on track', () => {
+    expect(actionRag(action('Not started', '2026-12-26'), today)).toBe('Green');
+  });
+
+  it('is closed once complete or cancelled, even past its date', () => {
+    expect(actionRag(action('Complete', '2020-01-01'), today)).toBe('Complete');
+    expect(isOverdue(action('Cancelled', '2020-01-01'), today)).toBe(false);
+  });
+
+  it('needs a title, an owner and a real due date', () => {
+    const problems = validateAction({ periodName: '2025/26', indexId: 'developing-talent', title: ' ', details: '', status: 'Not started', progressNotes: '', dueDate: '2026-13-01' });
+    expect(problems.map((p) => p.field)).toEqual(['title', 'owner', 'dueDate']);
+    expect(problems[2].message).toBe('"2026-13-01" is not a real date.');
+  });
+});
+
+describe('sign-off', () => {
+  it('goes Draft → Submitted → Signed off', () => {
+    expect(applySignOff('Draft', 'submit', 'officer')).toEqual({ ok: true, to: 'Submitted' });
+    expect(applySignOff('Submitted', 'signOff', 'approver')).toEqual({ ok: true, to: 'Signed off' });
+  });
+
+  it('lets an approver return it with a reason, and officers reopen it as a draft', () => {
+    expect(applySignOff('Submitted', 'return', 'approver', '')).toEqual({ ok: false, message: 'Say why the assessment is being returned, so officers know what to change.' });
+    expect(applySignOff('Submitted', 'return', 'approver', 'Evidence for SMEs is thin')).toEqual({ ok: true, to: 'Returned' });
+    expect(applySignOff('Returned', 'reopen', 'officer')).toEqual({ ok: true, to: 'Draft' });
+  });
+
+  it('does not let officers or councillors sign off', () => {
+    expect(applySignOff('Submitted', 'signOff', 'officer')).toEqual({ ok: false, message: 'Only procurement approvers can sign it off.' });
+    expect(applySignOff('Draft', 'submit', 'scrutiny')).toEqual({ ok: false, message: 'Only procurement officers and approvers can submit it for sign-off.' });
+  });
+
+  it('treats signed off as final', () => {
+    expect(applySignOff('Signed off', 'return', 'approver', 'Oops')).toEqual({ ok: false, message: 'This period is signed off, so you cannot return it.' });
+    expect(availableSignOffActions('Signed off', 'owner')).toEqual([]);
+    expect(isPeriodLocked('Signed off')).toBe(true);
+    expect(isPeriodLocked('Submitted')).toBe(true);
+    expect(isPeriodLocked('Returned')).toBe(false);
+  });
+
+  it('offers each role only its own next steps', () => {
+    expect(availableSignOffActions('Submitted', 'approver')).toEqual(['signOff', 'return']);
+    expect(availableSignOffActions('Submitted', 'officer')).toEqual([]);
+    expect(availableSignOffActions('Draft', 'officer')).toEqual(['submit']);
+  });
+});
