@@ -1,0 +1,159 @@
+/**
+ * The SharePoint lists the package provisions: the one source of truth for list titles, URLs and
+ * columns. The provisioning XML in sharepoint/assets, the repositories and the local list service all
+ * follow this module, and tests/unit/provisioning.test.ts proves the XML matches it exactly.
+ *
+ * Columns are site columns (prefixed Nps so they never clash with a council's own), shared where two
+ * lists hold the same thing (period, index id), and added to each list through its content type.
+ *
+ * Every list keeps versions: the version history is the audit trail of who changed what, and when.
+ * Columns used in filters are indexed so queries keep working past SharePoint's 5,000-item threshold.
+ */
+
+export type FieldType = 'Text' | 'Note' | 'Number' | 'Choice' | 'DateOnly' | 'DateTime' | 'User' | 'Boolean';
+
+export interface FieldDefinition {
+  /** Stable field id (the provisioning XML's Field ID). Never change it once shipped. */
+  id: string;
+  internalName: string;
+  displayName: string;
+  type: FieldType;
+  required: boolean;
+  indexed: boolean;
+  unique?: boolean;
+  /** Single line of text only: 1 to 255 characters. */
+  maxLength?: number;
+  choices?: string[];
+  defaultValue?: string;
+}
+
+export interface ListDefinition {
+  title: string;
+  /** Web-relative URL of the list. */
+  url: string;
+  description: string;
+  /** The list's content type (a child of Item), which carries its columns into the list forms. */
+  contentTypeId: string;
+  versioning: boolean;
+  attachments: boolean;
+  /** Columns besides the built-in Title, Created, Modified, Author and Editor. */
+  fields: FieldDefinition[];
+}
+
+export const LISTS = {
+  indices: {
+    title: 'Maturity indices',
+    url: 'Lists/MaturityIndices',
+    contentTypeId: '0x010040441374F5CA4167A5EB7B9BF98BB3EF',
+    description: "The maturity framework as deployed on this site: the strategy's key areas and enablers and any local indices the council adds.",
+    versioning: true,
+    attachments: false,
+    fields: [
+      { id: '{60f1d98b-9b55-4775-b18a-46d5c8baab52}', internalName: 'NpsIndexId', displayName: 'Index id', type: 'Text', required: true, indexed: true, unique: true, maxLength: 100 },
+      { id: '{10bcb7fb-d4d1-4ecb-9e73-f34472cabe2a}', internalName: 'NpsThemeId', displayName: 'Theme id', type: 'Text', required: false, indexed: true, maxLength: 100 },
+      { id: '{d1fc6b9d-d327-4172-8294-320d0d722808}', internalName: 'NpsThemeTitle', displayName: 'Theme', type: 'Text', required: false, indexed: false, maxLength: 255 },
+      { id: '{7b660303-d1a9-4155-b8a8-1159c1cda7d9}', internalName: 'NpsIndexKind', displayName: 'Kind', type: 'Choice', required: true, indexed: true, choices: ['Key area', 'Enabler'] },
+      { id: '{d1eb47ef-bd9d-4922-8076-be505869891f}', internalName: 'NpsIndexDescription', displayName: 'Description', type: 'Note', required: false, indexed: false },
+      { id: '{9fb32903-0b0f-4b95-92fa-9ae8029b9a49}', internalName: 'NpsWhatItIs', displayName: 'What it is', type: 'Note', required: false, indexed: false },
+      { id: '{d4dba88c-46ca-46b6-98b8-ddc62c411eb7}', internalName: 'NpsWhyItIsImportant', displayName: 'Why it is important', type: 'Note', required: false, indexed: false },
+      { id: '{126bf085-87ec-4141-a3c0-9a66e176fd06}', internalName: 'NpsDescriptorMinimum', displayName: 'Minimum', type: 'Note', required: true, indexed: false },
+      { id: '{76f33144-ae02-48c3-8417-9c6485035cd0}', internalName: 'NpsDescriptorDeveloping', displayName: 'Developing', type: 'Note', required: true, indexed: false },
+      { id: '{9829bb85-c698-45d4-8d50-6dc96e603d97}', internalName: 'NpsDescriptorMature', displayName: 'Mature', type: 'Note', required: true, indexed: false },
+      { id: '{ddaff094-c97b-4dde-ae81-fb065402d411}', internalName: 'NpsDescriptorLeader', displayName: 'Leader', type: 'Note', required: true, indexed: false },
+      { id: '{e9a93f63-c571-4bcf-a145-625843e21271}', internalName: 'NpsDescriptorInnovator', displayName: 'Innovator', type: 'Note', required: true, indexed: false },
+      { id: '{98fa02d1-a100-4069-8013-3d8f51c264a2}', internalName: 'NpsSortOrder', displayName: 'Order', type: 'Number', required: true, indexed: false },
+      { id: '{821e1dd3-1916-471e-9cd1-90c80ab05d4a}', internalName: 'NpsRetired', displayName: 'Retired', type: 'Boolean', required: false, indexed: true, defaultValue: '0' },
+      { id: '{89fa7540-1fae-4bcf-a329-556459a363a0}', internalName: 'NpsSourceFramework', displayName: 'Source framework', type: 'Text', required: false, indexed: false, maxLength: 100 },
+      { id: '{55ac5ade-e9e6-4513-b973-b675dd6af73b}', internalName: 'NpsFrameworkVersion', displayName: 'Framework version', type: 'Text', required: false, indexed: false, maxLength: 50 },
+    ],
+  },
+  periods: {
+    title: 'Assessment periods',
+    url: 'Lists/AssessmentPeriods',
+    contentTypeId: '0x01009F242454612F4C1D8B05B5163F982EAD',
+    description: "Financial years the council assesses, with their sign-off status.",
+    versioning: true,
+    attachments: false,
+    fields: [
+      { id: '{0a97d2de-dab9-447f-82b1-f31e10defb04}', internalName: 'NpsStartDate', displayName: 'Start date', type: 'DateOnly', required: true, indexed: false },
+      { id: '{7de7e2dd-6e5e-4b1d-8847-07e46e6b1579}', internalName: 'NpsEndDate', displayName: 'End date', type: 'DateOnly', required: true, indexed: false },
+      { id: '{ec3d62ff-c96c-4184-bd1a-59eed19b0529}', internalName: 'NpsPeriodStatus', displayName: 'Status', type: 'Choice', required: true, indexed: true, choices: ['Draft', 'Submitted', 'Signed off', 'Returned'], defaultValue: 'Draft' },
+      { id: '{0eb2c084-3647-4228-a458-b0fe3c376479}', internalName: 'NpsSubmittedBy', displayName: 'Submitted by', type: 'User', required: false, indexed: false },
+      { id: '{38987637-bdd4-48a2-831e-30fb4edb6c53}', internalName: 'NpsSubmittedOn', displayName: 'Submitted on', type: 'DateTime', required: false, indexed: false },
+      { id: '{31ba7db9-df65-4f0f-848a-b5184d0debe6}', internalName: 'NpsSignedOffBy', displayName: 'Signed off by', type: 'User', required: false, indexed: false },
+      { id: '{f0f65efb-ce71-4fc3-a294-4a37911ed9ef}', internalName: 'NpsSignedOffOn', displayName: 'Signed off on', type: 'DateTime', required: false, indexed: false },
+      { id: '{d4738f8a-d811-4f40-87a1-81368ead1407}', internalName: 'NpsReturnComment', displayName: 'Return comment', type: 'Note', required: false, indexed: false },
+      { id: '{4b5bea4b-0ed0-4e85-b3c9-0c613b1eff06}', internalName: 'NpsFrameworkId', displayName: 'Framework', type: 'Text', required: false, indexed: false, maxLength: 100 },
+      { id: '{55ac5ade-e9e6-4513-b973-b675dd6af73b}', internalName: 'NpsFrameworkVersion', displayName: 'Framework version', type: 'Text', required: false, indexed: false, maxLength: 50 },
+    ],
+  },
+  assessments: {
+    title: 'Maturity assessments',
+    url: 'Lists/MaturityAssessments',
+    contentTypeId: '0x01001BC4F1E0DF3345D99991A3D6031A9723',
+    description: "One item per period and index: current level, target, evidence and rationale.",
+    versioning: true,
+    attachments: true,
+    fields: [
+      { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: true, indexed: true, maxLength: 20 },
+      { id: '{60f1d98b-9b55-4775-b18a-46d5c8baab52}', internalName: 'NpsIndexId', displayName: 'Index id', type: 'Text', required: true, indexed: true, maxLength: 100 },
+      { id: '{8842f637-6ff2-447b-b544-eb71d54ea9aa}', internalName: 'NpsCurrentLevel', displayName: 'Current level', type: 'Choice', required: false, indexed: false, choices: ['Minimum', 'Developing', 'Mature', 'Leader', 'Innovator'] },
+      { id: '{97e876c8-fc05-423e-ad57-8ca8cdcb6b13}', internalName: 'NpsTargetLevel', displayName: 'Target level', type: 'Choice', required: false, indexed: false, choices: ['Minimum', 'Developing', 'Mature', 'Leader', 'Innovator'] },
+      { id: '{25562a0e-7fa5-41c4-b223-caeff867035e}', internalName: 'NpsTargetDate', displayName: 'Target date', type: 'DateOnly', required: false, indexed: false },
+      { id: '{7be7e43e-1df3-4399-98f2-6a4b59f0c579}', internalName: 'NpsRationale', displayName: 'Rationale', type: 'Note', required: false, indexed: false },
+      { id: '{614191df-4a20-4c91-b76b-11897b99afd1}', internalName: 'NpsEvidence', displayName: 'Evidence', type: 'Note', required: false, indexed: false },
+      { id: '{82cd2545-d218-48bc-a420-b2b0ec44eb85}', internalName: 'NpsEvidenceLinks', displayName: 'Evidence links', type: 'Note', required: false, indexed: false },
+      { id: '{ce989d39-293c-4a83-8394-955dcfb384d5}', internalName: 'NpsLastAssessedBy', displayName: 'Last assessed by', type: 'User', required: false, indexed: true },
+    ],
+  },
+  actions: {
+    title: 'Action plans',
+    url: 'Lists/ActionPlans',
+    contentTypeId: '0x0100D2330836BAD242C5B4DCCEBC01CB010F',
+    description: "Actions that close the gap to target, against an enabler or key area.",
+    versioning: true,
+    attachments: true,
+    fields: [
+      { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: true, indexed: true, maxLength: 20 },
+      { id: '{60f1d98b-9b55-4775-b18a-46d5c8baab52}', internalName: 'NpsIndexId', displayName: 'Index id', type: 'Text', required: true, indexed: true, maxLength: 100 },
+      { id: '{692bf352-57d0-4510-92b7-6059505a4eb1}', internalName: 'NpsActionDetails', displayName: 'Details', type: 'Note', required: false, indexed: false },
+      { id: '{3a14bd5d-e085-4c05-84da-89ee9d138218}', internalName: 'NpsActionOwner', displayName: 'Owner', type: 'User', required: true, indexed: true },
+      { id: '{4e8f343e-a77d-4223-ba7c-666e92791d03}', internalName: 'NpsDueDate', displayName: 'Due date', type: 'DateOnly', required: true, indexed: true },
+      { id: '{96bd3fb7-c757-463e-85e3-822778976707}', internalName: 'NpsActionStatus', displayName: 'Status', type: 'Choice', required: true, indexed: true, choices: ['Not started', 'In progress', 'Complete', 'Cancelled'], defaultValue: 'Not started' },
+      { id: '{eb47ef1d-d486-4f9a-b167-13eca6663113}', internalName: 'NpsProgressNotes', displayName: 'Progress notes', type: 'Note', required: false, indexed: false },
+    ],
+  },
+  challenges: {
+    title: 'Scrutiny challenges',
+    url: 'Lists/ScrutinyChallenges',
+    contentTypeId: '0x01006DA79DA041034159AF86081FBC7D214E',
+    description: "Challenges raised by scrutiny councillors and the officers' responses.",
+    versioning: true,
+    attachments: false,
+    fields: [
+      { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: true, indexed: true, maxLength: 20 },
+      { id: '{60f1d98b-9b55-4775-b18a-46d5c8baab52}', internalName: 'NpsIndexId', displayName: 'Index id', type: 'Text', required: false, indexed: true, maxLength: 100 },
+      { id: '{e883e3a4-b813-4113-a1f6-7bcdce39f6da}', internalName: 'NpsChallengeText', displayName: 'Challenge', type: 'Note', required: true, indexed: false },
+      { id: '{567431ae-3b1e-4df4-9428-5b0bdb1e667e}', internalName: 'NpsRaisedBy', displayName: 'Raised by', type: 'User', required: true, indexed: true },
+      { id: '{9db3fa9d-49a1-40cf-aea0-dbc6d96a8640}', internalName: 'NpsResponse', displayName: 'Response', type: 'Note', required: false, indexed: false },
+      { id: '{f79ee2f0-1a23-4783-8374-fba41fbc5723}', internalName: 'NpsRespondedBy', displayName: 'Responded by', type: 'User', required: false, indexed: false },
+      { id: '{a8f4fbaa-480d-4eff-91f9-af521400fa3d}', internalName: 'NpsRespondedOn', displayName: 'Responded on', type: 'DateTime', required: false, indexed: false },
+      { id: '{a5901873-2c84-48dc-af5a-831e875898e4}', internalName: 'NpsChallengeStatus', displayName: 'Status', type: 'Choice', required: true, indexed: true, choices: ['Open', 'Answered', 'Closed'], defaultValue: 'Open' },
+    ],
+  },
+} satisfies Record<string, ListDefinition>;
+
+export type ListKey = keyof typeof LISTS;
+
+export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
+
+/** The built-in Title column is kept on every list and is always required, up to 255 characters. */
+export const TITLE_MAX_LENGTH = 255;
+
+export function listDefinition(key: ListKey): ListDefinition {
+  return LISTS[key];
+}
+
+export function fieldDefinition(key: ListKey, internalName: string): FieldDefinition | undefined {
+  return LISTS[key].fields.find((f: FieldDefinition) => f.internalName === internalName);
+}
