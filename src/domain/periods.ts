@@ -1,4 +1,6 @@
 import { IsoDate } from './dates';
+import type { Person } from './actions';
+import type { PeriodStatus } from './signOff';
 
 /**
  * Assessment periods are council financial years, 1 April to 31 March, named as councils write
@@ -42,4 +44,21 @@ export function nextPeriodName(name: string): string {
 /** Newest first, the order people look for periods in. */
 export function comparePeriodsNewestFirst(a: string, b: string): number {
   return b.localeCompare(a);
+}
+
+/** One financial year's assessment and where it is in sign-off. */
+export interface AssessmentPeriod {
+  id?: number;
+  name: string;
+  startDate: IsoDate;
+  endDate: IsoDate;
+  status: PeriodStatus;
+  submittedBy?: Person;
+  submittedOn?: string;
+  signedOffBy?: Person;
+  signedOffOn?: string;
+  returnComment: string;
+  frameworkId: string;
+  frameworkVersion: string;
+  etag?: string;
 }

@@ -1,0 +1,54 @@
+import { IsoDate } from '../domain/dates';
+import { Person } from '../domain/actions';
+import { ListKey, LISTS } from './schema';
+
+/**
+ * Conversions between list item values and domain values, and the column names the repositories use,
+ * checked against the list model when the module loads so a typo fails every test, not a tenant.
+ */
+
+export function col(list: ListKey, internalName: string): string {
+  if (!LISTS[list].fields.some((f) => f.internalName === internalName)) {
+    throw new Error(`Column ${internalName} is not in the ${LISTS[list].title} list model`);
+  }
+  return internalName;
+}
+
+const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
+
+/**
+ * SharePoint keeps a date-only column as midnight in the site's time zone, sent back in UTC: 1 July
+ * arrives as 30 June 23:00Z in summer. Read it as the London calendar date it stands for.
+ */
+export function dateOnlyFromSp(value: string | null | undefined): IsoDate | undefined {
+  if (!value) return undefined;
+  const date = new Date(value);
+  if (isNaN(date.getTime())) return undefined;
+  return londonDate.format(date);
+}
+
+/** Noon UTC is the same calendar date in every UK time zone, whatever the clocks are doing. */
+export function dateOnlyToSp(value: IsoDate | undefined): string | null {
+  return value ? `${value}T12:00:00Z` : null;
+}
+
+export interface SpUser {
+  Id: number;
+  Title: string;
+  EMail?: string;
+}
+
+/** The $select entries for an expanded person column. */
+export function personSelect(field: string): string[] {
+  return [`${field}/Id`, `${field}/Title`, `${field}/EMail`];
+}
+
+export function personFromSp(value: SpUser | null | undefined): Person | undefined {
+  if (!value || !value.Id) return undefined;
+  return { id: value.Id, displayName: value.Title, email: value.EMail || undefined };
+}
+
+export function etagOf(item: Record<string, unknown>): string | undefined {
+  const etag = item['odata.etag'] ?? (item.__metadata as { etag?: string } | undefined)?.etag;
+  return typeof etag === 'string' ? etag : undefined;
+}

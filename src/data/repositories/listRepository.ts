@@ -1,0 +1,148 @@
+import { SPFI } from '@pnp/sp';
+import { IItems } from '@pnp/sp/items';
+import { ConflictError, toDataError, ValidationError } from '../errors';
+import { etagOf } from '../fieldValues';
+import { FieldProblem } from '../../domain/validation';
+import { ListKey, LISTS, TITLE_MAX_LENGTH } from '../schema';
+
+/** SharePoint's page size ceiling; reads fetch whole pages and follow on by ID past 5,000 items. */
+export const PAGE_SIZE = 5000;
+
+export type SpItem = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+export interface ReadQuery {
+  filter?: string;
+  /** Columns to order by, ascending unless `false`. Reads past a page are ordered by ID. */
+  orderBy?: Array<[string, boolean?]>;
+}
+
+export interface Saved {
+  id: number;
+  etag: string;
+}
+
+/**
+ * What every list repository shares: reading whole result sets through indexed filters, optimistic
+ * concurrency with ETags, column limits checked before sending, and errors turned into DataErrors.
+ * Reads take an optional batched client (`via`) so a view can gather all its reads in one $batch.
+ */
+export abstract class ListRepository<T> {
+  protected abstract readonly select: string[];
+  protected abstract readonly expand: string[];
+
+  protected constructor(
+    protected readonly sp: SPFI,
+    protected readonly key: ListKey
+  ) {}
+
+  public get listTitle(): string {
+    return LISTS[this.key].title;
+  }
+
+  protected abstract fromItem(item: SpItem): T;
+
+  protected items(via: SPFI = this.sp): IItems {
+    return via.web.lists.getByTitle(this.listTitle).items;
+  }
+
+  private queryOf(via: SPFI, query: ReadQuery, afterId?: number): IItems {
+    let items = this.items(via).select(...this.select);
+    if (this.expand.length) items = items.expand(...this.expand);
+    const clauses = [query.filter, afterId !== undefined ? `ID gt ${afterId}` : ''].filter(Boolean) as string[];
+    if (clauses.length) items = items.filter(clauses.length === 1 ? clauses[0] : clauses.map((c) => `(${c})`).join(' and '));
+    if (afterId === undefined) for (const [field, asc] of query.orderBy ?? []) items = items.orderBy(field, asc !== false);
+    return items.orderBy('ID', true).top(PAGE_SIZE);
+  }
+
+  /**
+   * Every item matching the query. The first page may go through a batch; a full page means more
+   * remain, so the rest follow unbatched, page by page, using the same indexed filter plus ID.
+   */
+  protected async readAll(query: ReadQuery, via: SPFI = this.sp): Promise<T[]> {
+    try {
+      const first: SpItem[] = await this.queryOf(via, query)();
+      const all = [...first];
+      let page = first;
+      while (page.length === PAGE_SIZE) {
+        page = await this.queryOf(this.sp, query, page[page.length - 1].Id)();
+        all.push(...page);
+      }
+      // Follow-on pages come back in ID order; restore the requested order for the whole set.
+      if (first.length === PAGE_SIZE && query.orderBy?.length) return this.sortLike(all, query).map((i) => this.fromItem(i));
+      return all.map((i) => this.fromItem(i));
+    } catch (e) {
+      throw toDataError(e, this.listTitle);
+    }
+  }
+
+  private sortLike(items: SpItem[], query: ReadQuery): SpItem[] {
+    return [...items].sort((a, b) => {
+      for (const [field, asc] of query.orderBy ?? []) {
+        const x = a[field];
+        const y = b[field];
+        if (x === y) continue;
+        const order = x === null || x === undefined ? -1 : y === null || y === undefined ? 1 : x < y ? -1 : 1;
+        return asc === false ? -order : order;
+      }
+      return a.Id - b.Id;
+    });
+  }
+
+  public async getById(id: number, via: SPFI = this.sp): Promise<T> {
+    try {
+      let item = this.items(via).getById(id).select(...this.select);
+      if (this.expand.length) item = item.expand(...this.expand);
+      return this.fromItem(await item());
+    } catch (e) {
+      throw toDataError(e, this.listTitle);
+    }
+  }
+
+  /** Text columns over their limit are refused here, naming the column, before anything is sent. */
+  protected checkTextLimits(fields: Record<string, unknown>): void {
+    const problems: FieldProblem[] = [];
+    for (const [name, value] of Object.entries(fields)) {
+      if (typeof value !== 'string') continue;
+      const field = LISTS[this.key].fields.find((f) => f.internalName === name);
+      const limit = name === 'Title' ? TITLE_MAX_LENGTH : field?.type === 'Text' ? field.maxLength ?? TITLE_MAX_LENGTH : undefined;
+      if (limit !== undefined && value.length > limit) {
+        const label = name === 'Title' ? 'Title' : field?.displayName ?? name;
+        problems.push({ field: name, message: `${label} is ${value.length} characters; the limit is ${limit}. Shorten it by ${value.length - limit}.` });
+      }
+    }
+    if (problems.length) throw new ValidationError(problems);
+  }
+
+  /**
+   * Adds (no id) or updates (with id and the ETag it was read with). When someone else saved first,
+   * SharePoint answers 412 and this throws a ConflictError holding their version.
+   */
+  protected async write(fields: Record<string, unknown>, id?: number, etag?: string): Promise<Saved> {
+    this.checkTextLimits(fields);
+    try {
+      if (id === undefined) {
+        const added: SpItem = await this.items().add(fields);
+        return { id: added.Id ?? added.ID, etag: etagOf(added) ?? '"1"' };
+      }
+      const result = (await this.items().getById(id).update(fields, etag ?? '*')) as { etag?: string } | undefined;
+      return { id, etag: result?.etag ?? (await this.getEtag(id)) };
+    } catch (e) {
+      const status = (e as { status?: number }).status;
+      if (status === 412 && id !== undefined) throw new ConflictError(await this.getById(id));
+      throw toDataError(e, this.listTitle);
+    }
+  }
+
+  private async getEtag(id: number): Promise<string> {
+    const item: SpItem = await this.items().getById(id).select('Id')();
+    return etagOf(item) ?? '*';
+  }
+
+  public async remove(id: number, etag = '*'): Promise<void> {
+    try {
+      await this.items().getById(id).delete(etag);
+    } catch (e) {
+      throw toDataError(e, this.listTitle);
+    }
+  }
+}

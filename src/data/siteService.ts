@@ -1,0 +1,122 @@
+import { SPFI } from '@pnp/sp';
+import { Person } from '../domain/actions';
+import { Role } from '../domain/signOff';
+import { toDataError } from './errors';
+import { LISTS } from './schema';
+
+/** The SharePoint groups set-up creates; their names are what site owners see and manage. */
+export const GROUPS = {
+  officers: 'Procurement officers',
+  approvers: 'Procurement approvers',
+  scrutiny: 'Scrutiny members',
+} as const;
+
+export interface CurrentUser extends Person {
+  loginName: string;
+  isSiteAdmin: boolean;
+  groups: string[];
+}
+
+/** Base permission bits (SP.PermissionKind), counted from 1 as SharePoint does. */
+export const PermissionKind = { ViewListItems: 1, AddListItems: 2, EditListItems: 3, DeleteListItems: 4, ManagePermissions: 25 } as const;
+
+export interface BasePermissions {
+  High: number | string;
+  Low: number | string;
+}
+
+export function hasPermission(perms: BasePermissions, kind: number): boolean {
+  const bit = kind - 1;
+  const low = Number(perms.Low);
+  const high = Number(perms.High);
+  // Bitwise operators work on 32-bit signed ints; the unsigned shift keeps bit 31 readable.
+  return bit < 32 ? ((low >>> bit) & 1) === 1 : ((high >>> (bit - 32)) & 1) === 1;
+}
+
+/**
+ * The person's role in the app, from their SharePoint groups. Site owners and admins can do all
+ * an approver can; anyone in no group of ours reads only.
+ */
+export function roleOf(user: CurrentUser): Role | 'reader' {
+  if (user.isSiteAdmin || user.groups.some((g) => / Owners$/.test(g))) return 'owner';
+  if (user.groups.indexOf(GROUPS.approvers) >= 0) return 'approver';
+  if (user.groups.indexOf(GROUPS.officers) >= 0) return 'officer';
+  if (user.groups.indexOf(GROUPS.scrutiny) >= 0) return 'scrutiny';
+  return 'reader';
+}
+
+export interface ListAccess {
+  canAdd: boolean;
+  canEdit: boolean;
+}
+
+export interface PersonSuggestion {
+  key: string;
+  displayName: string;
+  email: string;
+  jobTitle: string;
+}
+
+export class SiteService {
+  constructor(private readonly sp: SPFI) {}
+
+  public async currentUser(via: SPFI = this.sp): Promise<CurrentUser> {
+    try {
+      const u = await via.web.currentUser.select('Id', 'Title', 'Email', 'LoginName', 'IsSiteAdmin', 'Groups/Title').expand('Groups')();
+      return {
+        id: u.Id,
+        displayName: u.Title,
+        email: u.Email,
+        loginName: u.LoginName,
+        isSiteAdmin: !!u.IsSiteAdmin,
+        groups: ((u as unknown as { Groups?: Array<{ Title: string }> }).Groups ?? []).map((g) => g.Title),
+      };
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+
+  /** What SharePoint itself lets the person do on a list: the truth behind showing edit controls. */
+  public async access(listKey: keyof typeof LISTS, via: SPFI = this.sp): Promise<ListAccess> {
+    try {
+      const list = await via.web.lists.getByTitle(LISTS[listKey].title).select('EffectiveBasePermissions')();
+      const perms = (list as unknown as { EffectiveBasePermissions: BasePermissions }).EffectiveBasePermissions;
+      return { canAdd: hasPermission(perms, PermissionKind.AddListItems), canEdit: hasPermission(perms, PermissionKind.EditListItems) };
+    } catch (e) {
+      throw toDataError(e, LISTS[listKey].title);
+    }
+  }
+
+  /** People search as SharePoint's own people picker does it, over the council's directory. */
+  public async searchPeople(query: string): Promise<PersonSuggestion[]> {
+    if (query.trim().length < 2) return [];
+    try {
+      const entities = await this.sp.profiles.clientPeoplePickerSearchUser({
+        AllowEmailAddresses: false,
+        AllowMultipleEntities: false,
+        MaximumEntitySuggestions: 10,
+        PrincipalSource: 15,
+        PrincipalType: 1,
+        QueryString: query.trim(),
+      });
+      return entities.map((e) => ({
+        key: e.Key,
+        displayName: e.DisplayText,
+        email: (e.EntityData as { Email?: string } | undefined)?.Email ?? '',
+        jobTitle: (e.EntityData as { Title?: string } | undefined)?.Title ?? e.Description ?? '',
+      }));
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+
+  /** Makes sure a chosen person is a user of this site, so a person column can point at them. */
+  public async ensurePerson(loginName: string): Promise<Person> {
+    try {
+      const user = await this.sp.web.ensureUser(loginName);
+      return { id: user.Id, displayName: user.Title, email: user.Email };
+    } catch (e) {
+      throw toDataError(e);
+    }
+  }
+}

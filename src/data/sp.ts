@@ -1,0 +1,41 @@
+import { spfi, SPFI, SPFx, DefaultHeaders, DefaultInit, RequestDigest } from '@pnp/sp';
+import { BrowserFetchWithRetry, DefaultParse, Queryable } from '@pnp/queryable';
+import '@pnp/sp/webs';
+import '@pnp/sp/lists';
+import '@pnp/sp/items';
+import '@pnp/sp/batching';
+import '@pnp/sp/site-users/web';
+import '@pnp/sp/site-groups/web';
+import '@pnp/sp/security';
+import '@pnp/sp/attachments';
+import '@pnp/sp/profiles';
+import '@pnp/sp/sputilities';
+
+/**
+ * The one place the SharePoint client is made. In a web part it comes from the SPFx context; the
+ * local preview and the tests point the same behaviours at any site URL, so the repositories run
+ * unchanged against SharePoint Online and the local list service.
+ */
+
+/** What PnPjs's SPFx behaviour reads from the web part context. */
+export type SpfxContextLike = Parameters<typeof SPFx>[0];
+
+/** Throttled (429) and busy (503) answers are retried, waiting as long as Retry-After asks. */
+const RETRIES = 4;
+
+export function getSP(context: SpfxContextLike): SPFI {
+  return spfi().using(SPFx(context), BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }));
+}
+
+export type SpBehavior = (instance: Queryable) => Queryable;
+
+export function getSPForSite(siteUrl: string, ...behaviors: SpBehavior[]): SPFI {
+  return spfi(siteUrl).using(
+    DefaultHeaders(),
+    DefaultInit(),
+    BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }),
+    DefaultParse(),
+    RequestDigest(),
+    ...behaviors
+  );
+}
