@@ -8,8 +8,8 @@ module.exports = {
   transform: {
     '^.+\\.(t|j)sx?$': ['ts-jest', { tsconfig: '<rootDir>/tsconfig.test.json' }],
   },
-  // PnPjs v4 ships only ES modules.
-  transformIgnorePatterns: ['/node_modules/(?!(@pnp)/)'],
+  // PnPjs v4 ships only ES modules, as do strip-bom and node-fetch 3 (used by @microsoft/app-manifest).
+  transformIgnorePatterns: ['/node_modules/(?!(@pnp|strip-bom|node-fetch|data-uri-to-buffer|fetch-blob|formdata-polyfill)/)'],
   moduleNameMapper: {
     '\\.(css|scss)$': '<rootDir>/tests/support/styleStub.js',
   },

@@ -2,7 +2,7 @@ import { SPFI } from '@pnp/sp';
 import { EvidenceLink, IndexAssessment, validateAssessment } from '../../domain/assessment';
 import { isLevelId, LEVEL_TITLES } from '../../domain/levels';
 import { LevelId, LEVEL_IDS } from '../../framework/types';
-import { ValidationError } from '../errors';
+import { toDataError, ValidationError } from '../errors';
 import { col, dateOnlyFromSp, dateOnlyToSp, etagOf, personFromSp, personSelect } from '../fieldValues';
 import { eq } from '../odata';
 import { ListRepository, SpItem } from './listRepository';
@@ -86,4 +86,47 @@ export class AssessmentRepository extends ListRepository<IndexAssessment> {
     const saved = await this.write(fields, assessment.id, assessment.etag);
     return this.getById(saved.id);
   }
+
+  public async attachments(id: number): Promise<EvidenceFile[]> {
+    try {
+      const files: Array<{ FileName: string; ServerRelativeUrl: string }> = await this.items().getById(id).attachmentFiles();
+      return files.map((f) => ({ name: f.FileName, url: f.ServerRelativeUrl }));
+    } catch (e) {
+      throw toDataError(e, this.listTitle);
+    }
+  }
+
+  /** Attaches an evidence file to a saved assessment. Names SharePoint cannot store are refused first. */
+  public async attach(id: number, name: string, content: Blob | ArrayBuffer): Promise<EvidenceFile[]> {
+    const problem = attachmentNameProblem(name);
+    if (problem) throw new ValidationError([{ field: 'attachments', message: problem }]);
+    try {
+      await this.items().getById(id).attachmentFiles.add(name, content);
+    } catch (e) {
+      throw toDataError(e, this.listTitle);
+    }
+    return this.attachments(id);
+  }
+
+  public async detach(id: number, name: string): Promise<EvidenceFile[]> {
+    try {
+      await this.items().getById(id).attachmentFiles.getByName(name).delete();
+    } catch (e) {
+      throw toDataError(e, this.listTitle);
+    }
+    return this.attachments(id);
+  }
+}
+
+export interface EvidenceFile {
+  name: string;
+  url: string;
+}
+
+/** SharePoint refuses these characters in file names, and names over 128 characters. */
+export function attachmentNameProblem(name: string): string | undefined {
+  if (!name.trim()) return 'The file has no name.';
+  if (/["*:<>?/\\|#%]/.test(name)) return `"${name}" has a character SharePoint cannot store in a file name (" * : < > ? / \\ | # %). Rename the file and attach it again.`;
+  if (name.length > 128) return `"${name.slice(0, 40)}…" has a name longer than 128 characters. Rename the file and attach it again.`;
+  return undefined;
 }

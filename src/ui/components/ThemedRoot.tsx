@@ -2,6 +2,7 @@ import * as React from 'react';
 import { ThemeProvider } from '@fluentui/react/lib/Theme';
 import { HostContext, HostTheme } from '../../host';
 import { fluentThemeFor } from '../theme';
+import { appRootClass } from '../styles';
 
 export interface ThemedRootProps {
   host: HostContext;
@@ -17,7 +18,7 @@ export function ThemedRoot({ host, children }: ThemedRootProps): JSX.Element {
   }, [host]);
   const fluentTheme = fluentThemeFor(theme);
   return (
-    <ThemeProvider theme={fluentTheme} applyTo={fluentTheme ? 'element' : 'none'} data-theme={theme} style={{ minHeight: '100%' }}>
+    <ThemeProvider theme={fluentTheme} applyTo={fluentTheme ? 'element' : 'none'} data-theme={theme} className={appRootClass} style={{ minHeight: '100%' }}>
       {children}
     </ThemeProvider>
   );

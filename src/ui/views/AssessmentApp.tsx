@@ -1,26 +1,232 @@
 import * as React from 'react';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import { PrimaryButton } from '@fluentui/react/lib/Button';
+import { Panel, PanelType } from '@fluentui/react/lib/Panel';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { HostContext } from '../../host';
-import { Framework, enablers, keyAreas } from '../../framework';
+import { Framework, MaturityIndex } from '../../framework/types';
+import { assessmentProgress, emptyAssessment, IndexAssessment, missingForSubmission } from '../../domain/assessment';
+import { toIsoDate } from '../../domain/dates';
+import { isPeriodLocked, Role, SignOffAction } from '../../domain/signOff';
+import { DataServices } from '../../data/services';
+import { runSiteSetup } from '../../data/siteSetup';
+import { startNextPeriod } from '../../data/periodWorkflow';
+import { DataError, toDataError } from '../../data/errors';
 import { ThemedRoot } from '../components/ThemedRoot';
-import { FrameworkOverview } from '../components/FrameworkOverview';
+import { Problem } from '../components/Problem';
+import { Loading } from '../components/Loading';
+import { SiteSetupPanel } from '../components/SiteSetupPanel';
+import { IndexTable } from '../assessment/IndexTable';
+import { AssessmentEditor } from '../assessment/AssessmentEditor';
+import { SignOffBar } from '../assessment/SignOffBar';
+import { ActionPlans } from '../actions/ActionPlans';
+import { useWorkspace } from '../hooks/useWorkspace';
+import { browserDraftStore, DraftStore } from '../drafts';
+import { DeepLinkTarget } from '../deepLinks';
+import { PeopleSource } from '../components/PersonPicker';
 
 export interface AssessmentAppProps {
   host: HostContext;
   framework: Framework;
+  services: DataServices;
   title: string;
+  drafts?: DraftStore;
+  /** Today's date, for RAG; tests pass a fixed one. */
+  today?: string;
+  /** Period and index to open, from a Teams deep link or the page URL. */
+  target?: DeepLinkTarget;
 }
 
-export function AssessmentApp({ host, framework, title }: AssessmentAppProps): JSX.Element {
+const OFFICER_ROLES: Array<Role | 'reader'> = ['officer', 'approver', 'owner'];
+
+/** The officer's assessment: every index for a period, assessing each, action plans and submission. */
+export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
+  const { host, services, title } = props;
+  const drafts = React.useMemo(() => props.drafts ?? browserDraftStore(), [props.drafts]);
+  const today = props.today ?? toIsoDate(new Date());
+  const [periodName, setPeriodName] = React.useState<string | undefined>(props.target?.periodName);
+  const [state, reload] = useWorkspace(services, props.framework, periodName);
+  const [openIndexId, setOpenIndexId] = React.useState<string | undefined>(props.target?.indexId);
+  const [actionError, setActionError] = React.useState<DataError | undefined>();
+  const [notice, setNotice] = React.useState('');
+  const people: PeopleSource = React.useMemo(() => ({ search: (q) => services.site.searchPeople(q), ensure: (k) => services.site.ensurePerson(k) }), [services]);
+
+  const body = (): JSX.Element => {
+    const workspace = state.workspace;
+    if (!workspace) {
+      if (state.status === 'failed') return <Problem error={state.error} onRetry={reload} />;
+      return <Loading label="Loading the assessment…" />;
+    }
+    const { framework, period, role, user } = workspace;
+    const locked = !period || isPeriodLocked(period.status);
+    const canEditAssessments = workspace.access.assessments.canEdit && OFFICER_ROLES.indexOf(role) >= 0 && !locked;
+    const assessed = framework.indices.filter((i) => assessmentProgress(workspace.assessments.find((a) => a.indexId === i.id)) === 'Assessed').length;
+    const openIndex: MaturityIndex | undefined = framework.indices.find((i) => i.id === openIndexId);
+    const savedFor = (index: MaturityIndex): IndexAssessment =>
+      workspace.assessments.find((a) => a.indexId === index.id) ?? emptyAssessment(period?.name ?? '', index.id);
+    const draftPrefix = `${host.siteUrl}:${period?.name ?? ''}`;
+
+    const signOff = async (action: SignOffAction, comment?: string): Promise<void> => {
+      if (!period || role === 'reader') return;
+      setActionError(undefined);
+      try {
+        await services.periods.transition(period, action, { role, userId: user.id }, { comment, blockers: missingForSubmission(framework.indices, workspace.assessments) });
+        reload();
+      } catch (e) {
+        setActionError(toDataError(e));
+      }
+    };
+
+    return (
+      <>
+        {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
+        {actionError && <Problem error={actionError} onDismiss={() => setActionError(undefined)} />}
+        {notice && (
+          <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice('')} dismissButtonAriaLabel="Close message">
+            {notice}
+          </MessageBar>
+        )}
+        {role === 'reader' && (
+          <MessageBar messageBarType={MessageBarType.info} isMultiline>
+            You have read-only access. To update the assessment, ask a site owner to add you to the Procurement officers group.
+          </MessageBar>
+        )}
+        {workspace.needsSetup && role !== 'owner' && (
+          <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+            The app is not set up on this site yet. Ask a site owner to open this page and run set-up.
+          </MessageBar>
+        )}
+        {role === 'owner' && workspace.needsSetup && (
+          <SiteSetupPanel needsSetup onRun={() => runSiteSetup(services.sp, props.framework)} onDone={reload} />
+        )}
+
+        {workspace.periods.length === 0 ? (
+          <p>No assessment periods yet.{OFFICER_ROLES.indexOf(role) >= 0 ? ' A site owner or officer can start one below.' : ''}</p>
+        ) : (
+          <Dropdown
+            label="Assessment period"
+            selectedKey={period?.name}
+            options={workspace.periods.map((p) => ({ key: p.name, text: `${p.name} (${p.status.toLowerCase()})` }))}
+            onChange={(_, o) => o && setPeriodName(String(o.key))}
+            className="nps-period-picker"
+          />
+        )}
+        {workspace.periods.length === 0 && OFFICER_ROLES.indexOf(role) >= 0 && workspace.access.periods.canAdd && (
+          <StartFirstPeriod
+            today={today}
+            onStart={async (name) => {
+              try {
+                await services.periods.create(name, { id: framework.id, version: framework.version });
+                setPeriodName(name);
+                reload();
+              } catch (e) {
+                setActionError(toDataError(e));
+              }
+            }}
+          />
+        )}
+
+        {period && (
+          <>
+            <p className="nps-progress" aria-live="polite">
+              <strong>
+                {assessed} of {framework.indices.length} assessed
+              </strong>{' '}
+              in {period.name}.
+            </p>
+            <progress max={framework.indices.length} value={assessed} aria-label={`${assessed} of ${framework.indices.length} assessed`} />
+            <SignOffBar
+              period={period}
+              role={role}
+              canEditPeriods={workspace.access.periods.canEdit}
+              missing={missingForSubmission(framework.indices, workspace.assessments)}
+              isLatest={workspace.periods[0]?.name === period.name}
+              onAction={signOff}
+              onStartNext={async () => {
+                try {
+                  const report = await startNextPeriod(services, period, framework, user.id);
+                  setNotice(`Started ${report.period.name}: ${report.assessmentsCarried} assessments and ${report.actionsCarried} open actions carried forward. Add this year's evidence to each.`);
+                  setPeriodName(report.period.name);
+                } catch (e) {
+                  setActionError(toDataError(e));
+                }
+              }}
+            />
+            <IndexTable framework={framework} assessments={workspace.assessments} canEdit={canEditAssessments} onOpen={(i) => setOpenIndexId(i.id)} />
+            <ActionPlans
+              framework={framework}
+              periodName={period.name}
+              actions={workspace.actions}
+              today={today}
+              canEdit={workspace.access.actions.canEdit && OFFICER_ROLES.indexOf(role) >= 0}
+              currentUserId={user.id}
+              people={people}
+              drafts={drafts}
+              draftPrefix={draftPrefix}
+              onSave={(a) => services.actions.save(a)}
+              onSaved={(a) => {
+                setNotice(`Saved the action "${a.title}".`);
+                reload();
+              }}
+            />
+          </>
+        )}
+        {role === 'owner' && !workspace.needsSetup && (
+          <details className="nps-owner-tools">
+            <summary>Site owner tools</summary>
+            <SiteSetupPanel needsSetup={false} onRun={() => runSiteSetup(services.sp, props.framework)} onDone={reload} />
+          </details>
+        )}
+
+        <Panel
+          isOpen={!!openIndex && !!period}
+          type={PanelType.custom}
+          customWidth="720px"
+          headerText={openIndex ? `${period?.name ?? ''}: ${openIndex.title}` : ''}
+          closeButtonAriaLabel="Close"
+          isLightDismiss={false}
+          onDismiss={() => setOpenIndexId(undefined)}
+        >
+          {openIndex && period && (
+            <AssessmentEditor
+              key={`${period.name}:${openIndex.id}`}
+              framework={framework}
+              index={openIndex}
+              saved={savedFor(openIndex)}
+              periodStart={period.startDate}
+              readOnly={!canEditAssessments}
+              drafts={drafts}
+              draftKey={`${draftPrefix}:${openIndex.id}`}
+              onSave={(a) => services.assessments.save(a, user.id, period.startDate)}
+              onSaved={() => reload()}
+              onClose={() => setOpenIndexId(undefined)}
+              attachments={{
+                list: (id) => services.assessments.attachments(id),
+                add: async (id, file) => services.assessments.attach(id, file.name, await file.arrayBuffer()),
+                remove: (id, name) => services.assessments.detach(id, name),
+              }}
+            />
+          )}
+        </Panel>
+      </>
+    );
+  };
+
   return (
     <ThemedRoot host={host}>
       <main className="nps-app" aria-labelledby="nps-assessment-title">
         <h1 id="nps-assessment-title">{title}</h1>
-        <p>
-          Assess where the council stands in each of the {keyAreas(framework).length} key areas and {enablers(framework).length} enablers
-          of the {framework.title}, and the level it aims for.
-        </p>
-        <FrameworkOverview framework={framework} />
+        {body()}
       </main>
     </ThemedRoot>
+  );
+}
+
+function StartFirstPeriod({ today, onStart }: { today: string; onStart: (name: string) => Promise<void> }): JSX.Element {
+  const year = Number(today.slice(0, 4)) - (Number(today.slice(5, 7)) < 4 ? 1 : 0);
+  const name = `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
+  const [busy, setBusy] = React.useState(false);
+  return (
+    <PrimaryButton disabled={busy} onClick={() => { setBusy(true); onStart(name).finally(() => setBusy(false)); }} text={`Start the ${name} assessment`} />
   );
 }

@@ -1,40 +1,133 @@
 import * as React from 'react';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { HostContext } from '../../host';
-import { Framework, enablers, keyAreasOfTheme } from '../../framework';
+import { Framework } from '../../framework/types';
+import { actionRag, isOverdue, Rag } from '../../domain/actions';
+import { assessmentGap, missingForSubmission } from '../../domain/assessment';
+import { formatUkDate, toIsoDate } from '../../domain/dates';
+import { SignOffAction } from '../../domain/signOff';
+import { DataServices } from '../../data/services';
+import { DataError, toDataError } from '../../data/errors';
 import { ThemedRoot } from '../components/ThemedRoot';
+import { Problem } from '../components/Problem';
+import { Loading } from '../components/Loading';
+import { RagBadge } from '../components/Badges';
+import { SignOffBar } from '../assessment/SignOffBar';
+import { MaturityChart } from '../dashboard/MaturityChart';
+import { useWorkspace } from '../hooks/useWorkspace';
+import { DeepLinkTarget } from '../deepLinks';
 
 export interface ProcurementDashboardAppProps {
   host: HostContext;
   framework: Framework;
+  services: DataServices;
   title: string;
+  today?: string;
+  target?: DeepLinkTarget;
+  /** Where "open in the assessment" links go: the Teams tab or the assessment page. */
+  assessmentLink?: (target: DeepLinkTarget) => string;
 }
 
-export function ProcurementDashboardApp({ host, framework, title }: ProcurementDashboardAppProps): JSX.Element {
+/** For senior managers: where the council stands against its targets, action progress, and sign-off. */
+export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JSX.Element {
+  const { host, services, title } = props;
+  const today = props.today ?? toIsoDate(new Date());
+  const [periodName, setPeriodName] = React.useState<string | undefined>(props.target?.periodName);
+  const [state, reload] = useWorkspace(services, props.framework, periodName);
+  const [actionError, setActionError] = React.useState<DataError | undefined>();
+
+  const body = (): JSX.Element => {
+    const w = state.workspace;
+    if (!w) return state.status === 'failed' ? <Problem error={state.error} onRetry={reload} /> : <Loading label="Loading the dashboard…" />;
+    const { framework, period } = w;
+    if (!period) return <p>No assessment has been started on this site yet.</p>;
+    const gaps = framework.indices.map((i) => assessmentGap(w.assessments.find((a) => a.indexId === i.id)));
+    const atTarget = gaps.filter((g) => g !== undefined && g <= 0).length;
+    const below = gaps.filter((g) => g !== undefined && g > 0).length;
+    const rags = w.actions.map((a) => actionRag(a, today));
+    const count = (r: Rag): number => rags.filter((x) => x === r).length;
+    const overdue = w.actions.filter((a) => isOverdue(a, today));
+    const signOff = async (action: SignOffAction, comment?: string): Promise<void> => {
+      if (w.role === 'reader') return;
+      setActionError(undefined);
+      try {
+        await services.periods.transition(period, action, { role: w.role, userId: w.user.id }, { comment, blockers: missingForSubmission(framework.indices, w.assessments) });
+        reload();
+      } catch (e) {
+        setActionError(toDataError(e));
+      }
+    };
+    return (
+      <>
+        {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
+        {actionError && <Problem error={actionError} onDismiss={() => setActionError(undefined)} />}
+        <Dropdown
+          label="Assessment period"
+          selectedKey={period.name}
+          options={w.periods.map((p) => ({ key: p.name, text: `${p.name} (${p.status.toLowerCase()})` }))}
+          onChange={(_, o) => o && setPeriodName(String(o.key))}
+          className="nps-period-picker"
+        />
+        <SignOffBar period={period} role={w.role} canEditPeriods={w.access.periods.canEdit} missing={missingForSubmission(framework.indices, w.assessments)} isLatest={false} onAction={signOff} />
+        <section aria-labelledby="nps-headlines" className="nps-headlines">
+          <h2 id="nps-headlines">Headlines</h2>
+          <ul>
+            <li>
+              <strong>{atTarget}</strong> of {framework.indices.length} key areas and enablers at or above target; <strong>{below}</strong> below target.
+            </li>
+            <li>
+              <strong>{w.actions.length}</strong> actions: {count('Red')} red, {count('Amber')} amber, {count('Green')} green, {count('Complete')} closed.
+            </li>
+            <li>
+              <strong>{overdue.length}</strong> overdue.
+            </li>
+          </ul>
+        </section>
+        <MaturityChart framework={framework} assessments={w.assessments} periodName={period.name} />
+        {overdue.length > 0 && (
+          <section aria-labelledby="nps-overdue">
+            <h2 id="nps-overdue">Overdue actions</h2>
+            <table className="nps-table nps-table--stack">
+              <caption className="nps-visually-hidden">Overdue actions</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Action</th>
+                  <th scope="col">For</th>
+                  <th scope="col">Owner</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">RAG</th>
+                </tr>
+              </thead>
+              <tbody>
+                {overdue.map((a) => {
+                  const index = framework.indices.find((i) => i.id === a.indexId);
+                  return (
+                    <tr key={a.id}>
+                      <th scope="row">{a.title}</th>
+                      <td data-label="For">
+                        {props.assessmentLink ? <a href={props.assessmentLink({ periodName: period.name, indexId: a.indexId })}>{index?.title ?? a.indexId}</a> : index?.title ?? a.indexId}
+                      </td>
+                      <td data-label="Owner">{a.owner?.displayName ?? 'No owner'}</td>
+                      <td data-label="Due">{formatUkDate(a.dueDate)}</td>
+                      <td data-label="RAG">
+                        <RagBadge rag={actionRag(a, today)} />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+          </section>
+        )}
+      </>
+    );
+  };
+
   return (
     <ThemedRoot host={host}>
       <main className="nps-app" aria-labelledby="nps-dashboard-title">
         <h1 id="nps-dashboard-title">{title}</h1>
-        <table className="nps-table">
-          <caption>What the council assesses: {framework.title}</caption>
-          <thead>
-            <tr>
-              <th scope="col">Theme</th>
-              <th scope="col">Key areas</th>
-            </tr>
-          </thead>
-          <tbody>
-            {framework.themes.map((theme) => (
-              <tr key={theme.id}>
-                <th scope="row">{theme.title}</th>
-                <td>{keyAreasOfTheme(framework, theme.id).map((k) => k.title).join('; ')}</td>
-              </tr>
-            ))}
-            <tr>
-              <th scope="row">Enablers</th>
-              <td>{enablers(framework).map((e) => e.title).join('; ')}</td>
-            </tr>
-          </tbody>
-        </table>
+        {body()}
       </main>
     </ThemedRoot>
   );

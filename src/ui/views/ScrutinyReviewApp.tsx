@@ -1,25 +1,137 @@
 import * as React from 'react';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { HostContext } from '../../host';
-import { Framework } from '../../framework';
+import { Framework } from '../../framework/types';
+import { enablers, keyAreasOfTheme } from '../../framework';
+import { IndexAssessment, levelTitle } from '../../domain/assessment';
+import { describeGap } from '../../domain/levels';
+import { formatUkDate, formatUkDateTime } from '../../domain/dates';
+import { DataServices } from '../../data/services';
 import { ThemedRoot } from '../components/ThemedRoot';
-import { FrameworkOverview } from '../components/FrameworkOverview';
+import { Problem } from '../components/Problem';
+import { Loading } from '../components/Loading';
+import { ChallengeLog } from '../scrutiny/ChallengeLog';
+import { useWorkspace } from '../hooks/useWorkspace';
+import { DeepLinkTarget } from '../deepLinks';
+import { MaturityIndex } from '../../framework/types';
 
 export interface ScrutinyReviewAppProps {
   host: HostContext;
   framework: Framework;
+  services: DataServices;
   title: string;
+  target?: DeepLinkTarget;
 }
 
-export function ScrutinyReviewApp({ host, framework, title }: ScrutinyReviewAppProps): JSX.Element {
+/**
+ * For overview and scrutiny councillors: a signed-off assessment read as the committee would, with
+ * the evidence behind each level and a challenge log that officers answer.
+ */
+export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
+  const { host, services, title } = props;
+  const [periodName, setPeriodName] = React.useState<string | undefined>(props.target?.periodName);
+  const [state, reload] = useWorkspace(services, props.framework, periodName);
+  const firstLoad = state.status === 'ready' && !periodName ? state.workspace : undefined;
+  const latestSignedOff = firstLoad?.periods.find((p) => p.status === 'Signed off');
+  React.useEffect(() => {
+    // Councillors review what senior managers signed off, not a draft in progress.
+    if (firstLoad && latestSignedOff && firstLoad.period?.name !== latestSignedOff.name) setPeriodName(latestSignedOff.name);
+  }, [firstLoad, latestSignedOff]);
+
+  const body = (): JSX.Element => {
+    const w = state.workspace;
+    if (!w) return state.status === 'failed' ? <Problem error={state.error} onRetry={reload} /> : <Loading label="Loading the assessment for review…" />;
+    const signedOff = w.periods.filter((p) => p.status === 'Signed off');
+    if (!periodName && w.period && w.period.status !== 'Signed off' && signedOff.length > 0) return <Loading label="Loading the assessment for review…" />;
+    const { framework, period } = w;
+    if (!period || signedOff.length === 0) return <p>No assessment has been signed off yet. When one is, it will appear here for review.</p>;
+    const byIndex = new Map(w.assessments.map((a) => [a.indexId, a] as [string, IndexAssessment]));
+    const canRaise = w.access.challenges.canAdd && (w.role === 'scrutiny' || w.role === 'owner');
+    const canRespond = w.access.challenges.canEdit && (w.role === 'officer' || w.role === 'approver' || w.role === 'owner');
+    const section = (index: MaturityIndex): JSX.Element => {
+      const a = byIndex.get(index.id);
+      return (
+        <section key={index.id} aria-labelledby={`nps-review-${index.id}`} className="nps-review-index">
+          <h3 id={`nps-review-${index.id}`}>{index.title}</h3>
+          <dl className="nps-facts">
+            <div>
+              <dt>Current level</dt>
+              <dd>{levelTitle(a?.currentLevel)}</dd>
+            </div>
+            <div>
+              <dt>Target</dt>
+              <dd>
+                {levelTitle(a?.targetLevel)}
+                {a?.targetDate ? ` by ${formatUkDate(a.targetDate)}` : ''}
+              </dd>
+            </div>
+            <div>
+              <dt>Gap</dt>
+              <dd>{describeGap(a?.currentLevel, a?.targetLevel)}</dd>
+            </div>
+          </dl>
+          {a?.currentLevel && (
+            <p>
+              <strong>What {levelTitle(a.currentLevel)} means here:</strong> {index.descriptors[a.currentLevel]}
+            </p>
+          )}
+          {a?.rationale && <p className="nps-pre"><strong>Rationale:</strong> {a.rationale}</p>}
+          {a?.evidence && <p className="nps-pre"><strong>Evidence:</strong> {a.evidence}</p>}
+          {a && a.evidenceLinks.length > 0 && (
+            <ul>
+              {a.evidenceLinks.map((l) => (
+                <li key={l.url}>
+                  <a href={l.url}>{l.description || l.url}</a>
+                </li>
+              ))}
+            </ul>
+          )}
+          <h4>Challenges</h4>
+          <ChallengeLog
+            subject={index.title}
+            challenges={w.challenges.filter((c) => c.indexId === index.id)}
+            canRaise={canRaise}
+            canRespond={canRespond}
+            onRaise={async (text) => {
+              await services.challenges.raise({ periodName: period.name, indexId: index.id, text, response: '', status: 'Open' }, w.user.id);
+              reload();
+            }}
+            onRespond={async (challenge, response) => {
+              await services.challenges.respond(challenge, response, w.user.id);
+              reload();
+            }}
+          />
+        </section>
+      );
+    };
+    return (
+      <>
+        {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
+        <Dropdown label="Signed-off assessment" selectedKey={period.name} options={signedOff.map((p) => ({ key: p.name, text: p.name }))} onChange={(_, o) => o && setPeriodName(String(o.key))} className="nps-period-picker" />
+        <MessageBar messageBarType={MessageBarType.info} isMultiline>
+          The {period.name} assessment was signed off by {period.signedOffBy?.displayName ?? 'a senior manager'} on {formatUkDateTime(period.signedOffOn)}.{' '}
+          {canRaise ? 'You can raise a challenge on any key area or enabler; officers will answer here.' : ''}
+        </MessageBar>
+        {framework.themes.map((theme) => (
+          <section key={theme.id} aria-labelledby={`nps-review-theme-${theme.id}`}>
+            <h2 id={`nps-review-theme-${theme.id}`}>Theme: {theme.title}</h2>
+            {keyAreasOfTheme(framework, theme.id).map(section)}
+          </section>
+        ))}
+        <section aria-labelledby="nps-review-enablers">
+          <h2 id="nps-review-enablers">Enablers</h2>
+          {enablers(framework).map(section)}
+        </section>
+      </>
+    );
+  };
+
   return (
     <ThemedRoot host={host}>
       <main className="nps-app" aria-labelledby="nps-scrutiny-title">
         <h1 id="nps-scrutiny-title">{title}</h1>
-        <p>
-          The council&apos;s assessment is made against the five maturity levels of the {framework.title}: {framework.levels.map((l) => l.title).join(', ')}.
-          What each level means for each key area and enabler:
-        </p>
-        <FrameworkOverview framework={framework} />
+        {body()}
       </main>
     </ThemedRoot>
   );

@@ -8,6 +8,9 @@ import { HostContext } from '../../host';
 import { npsFramework2018 } from '../../framework';
 import { AssessmentApp } from '../../ui/views/AssessmentApp';
 import { hostContextFromSpfx } from '../spfxHost';
+import { getSP } from '../../data/sp';
+import { createDataServices, DataServices } from '../../data/services';
+import { parseTarget } from '../../ui/deepLinks';
 
 export interface IAssessmentWebPartProps {
   title: string;
@@ -16,16 +19,25 @@ export interface IAssessmentWebPartProps {
 /** Reads its properties, adapts the SPFx context and renders one React root. Nothing else. */
 export default class AssessmentWebPart extends BaseClientSideWebPart<IAssessmentWebPartProps> {
   private host: HostContext | undefined;
+  private services: DataServices | undefined;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
     this.host = await hostContextFromSpfx(this.context);
+    this.services = createDataServices(getSP(this.context));
   }
 
   public render(): void {
-    if (!this.host) return;
+    if (!this.host || !this.services) return;
     ReactDom.render(
-      React.createElement(AssessmentApp, { host: this.host, framework: npsFramework2018(), title: this.properties.title || 'Procurement maturity assessment' }),
+      React.createElement(AssessmentApp, {
+        host: this.host,
+        services: this.services,
+        framework: npsFramework2018(),
+        title: this.properties.title || 'Procurement maturity assessment',
+        // A Teams deep link carries the period and index as the subPageId; a SharePoint link in the query.
+        target: parseTarget(this.host.teams?.subPageId ?? window.location.search),
+      }),
       this.domElement
     );
   }

@@ -8,6 +8,9 @@ import { HostContext } from '../../host';
 import { npsFramework2018 } from '../../framework';
 import { ProcurementDashboardApp } from '../../ui/views/ProcurementDashboardApp';
 import { hostContextFromSpfx } from '../spfxHost';
+import { getSP } from '../../data/sp';
+import { createDataServices, DataServices } from '../../data/services';
+import { parseTarget } from '../../ui/deepLinks';
 
 export interface IProcurementDashboardWebPartProps {
   title: string;
@@ -16,16 +19,25 @@ export interface IProcurementDashboardWebPartProps {
 /** Reads its properties, adapts the SPFx context and renders one React root. Nothing else. */
 export default class ProcurementDashboardWebPart extends BaseClientSideWebPart<IProcurementDashboardWebPartProps> {
   private host: HostContext | undefined;
+  private services: DataServices | undefined;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
     this.host = await hostContextFromSpfx(this.context);
+    this.services = createDataServices(getSP(this.context));
   }
 
   public render(): void {
-    if (!this.host) return;
+    if (!this.host || !this.services) return;
     ReactDom.render(
-      React.createElement(ProcurementDashboardApp, { host: this.host, framework: npsFramework2018(), title: this.properties.title || 'Procurement maturity dashboard' }),
+      React.createElement(ProcurementDashboardApp, {
+        host: this.host,
+        services: this.services,
+        framework: npsFramework2018(),
+        title: this.properties.title || 'Procurement maturity dashboard',
+        // A Teams deep link carries the period and index as the subPageId; a SharePoint link in the query.
+        target: parseTarget(this.host.teams?.subPageId ?? window.location.search),
+      }),
       this.domElement
     );
   }

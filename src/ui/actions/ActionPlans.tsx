@@ -1,0 +1,125 @@
+import * as React from 'react';
+import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
+import { Toggle } from '@fluentui/react/lib/Toggle';
+import { Panel, PanelType } from '@fluentui/react/lib/Panel';
+import { actionRag, ActionPlanItem, isOverdue } from '../../domain/actions';
+import { formatUkDate } from '../../domain/dates';
+import { enablers, keyAreas } from '../../framework';
+import { Framework, MaturityIndex } from '../../framework/types';
+import { RagBadge } from '../components/Badges';
+import { PeopleSource } from '../components/PersonPicker';
+import { DraftStore } from '../drafts';
+import { ActionForm } from './ActionForm';
+
+export interface ActionPlansProps {
+  framework: Framework;
+  periodName: string;
+  actions: ActionPlanItem[];
+  today: string;
+  canEdit: boolean;
+  currentUserId: number;
+  people: PeopleSource;
+  drafts: DraftStore;
+  draftPrefix: string;
+  onSave: (action: ActionPlanItem) => Promise<ActionPlanItem>;
+  onSaved: (action: ActionPlanItem) => void;
+}
+
+function newAction(periodName: string, indexId: string): ActionPlanItem {
+  return { periodName, indexId, title: '', details: '', status: 'Not started', progressNotes: '' };
+}
+
+/**
+ * Action plans for each enabler, and for any key area that has actions: owner, due date, status and
+ * RAG. Overdue actions say so in words as well as colour.
+ */
+export function ActionPlans(props: ActionPlansProps): JSX.Element {
+  const { framework, actions, today, canEdit, currentUserId } = props;
+  const [mine, setMine] = React.useState(false);
+  const [editing, setEditing] = React.useState<ActionPlanItem | undefined>();
+  const shown = mine ? actions.filter((a) => a.owner?.id === currentUserId) : actions;
+  const indices: MaturityIndex[] = [...enablers(framework), ...keyAreas(framework).filter((k) => actions.some((a) => a.indexId === k.id))];
+  const overdue = shown.filter((a) => isOverdue(a, today)).length;
+
+  return (
+    <section className="nps-action-plans" aria-labelledby="nps-actions-title">
+      <h2 id="nps-actions-title">Action plans</h2>
+      <p>
+        {shown.length} {shown.length === 1 ? 'action' : 'actions'}
+        {mine ? ' owned by you' : ''}, {overdue} overdue. Action plans stay open after sign-off so progress can be recorded through the year.
+      </p>
+      <div className="nps-actions">
+        <Toggle label="Only my actions" inlineLabel checked={mine} onChange={(_, v) => setMine(!!v)} />
+        {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text="Add an action" onClick={() => setEditing(newAction(props.periodName, enablers(framework)[0]?.id ?? ''))} />}
+      </div>
+      {indices.map((index) => {
+        const rows = shown.filter((a) => a.indexId === index.id);
+        if (mine && rows.length === 0) return null;
+        return (
+          <table key={index.id} className="nps-table nps-table--stack">
+            <caption>
+              {index.kind === 'enabler' ? 'Enabler' : 'Key area'}: {index.title}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Action</th>
+                <th scope="col">Owner</th>
+                <th scope="col">Due</th>
+                <th scope="col">Status</th>
+                <th scope="col">RAG</th>
+                <th scope="col">
+                  <span className="nps-visually-hidden">Edit</span>
+                </th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.length === 0 && (
+                <tr>
+                  <td colSpan={6}>No actions yet.</td>
+                </tr>
+              )}
+              {rows.map((a) => (
+                <tr key={a.id} className={isOverdue(a, today) ? 'nps-overdue' : undefined}>
+                  <th scope="row">{a.title}</th>
+                  <td data-label="Owner">{a.owner?.displayName ?? 'No owner'}</td>
+                  <td data-label="Due">
+                    {a.dueDate ? formatUkDate(a.dueDate) : 'No date'}
+                    {isOverdue(a, today) && <strong className="nps-overdue-text"> (overdue)</strong>}
+                  </td>
+                  <td data-label="Status">{a.status}</td>
+                  <td data-label="RAG">
+                    <RagBadge rag={actionRag(a, today)} />
+                  </td>
+                  <td>{canEdit && <DefaultButton text="Edit" ariaLabel={`Edit action ${a.title}`} onClick={() => setEditing(a)} />}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        );
+      })}
+      <Panel
+        isOpen={!!editing}
+        type={PanelType.medium}
+        headerText={editing?.id ? 'Edit action' : 'New action'}
+        closeButtonAriaLabel="Close"
+        onDismiss={() => setEditing(undefined)}
+        isLightDismiss={false}
+      >
+        {editing && (
+          <ActionForm
+            framework={framework}
+            action={editing}
+            people={props.people}
+            drafts={props.drafts}
+            draftKey={`${props.draftPrefix}:action:${editing.id ?? 'new'}`}
+            onSave={props.onSave}
+            onDone={(saved) => {
+              setEditing(undefined);
+              if (saved) props.onSaved(saved);
+            }}
+          />
+        )}
+      </Panel>
+    </section>
+  );
+}

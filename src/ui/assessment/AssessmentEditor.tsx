@@ -1,0 +1,306 @@
+import * as React from 'react';
+import { PrimaryButton, DefaultButton, IconButton } from '@fluentui/react/lib/Button';
+import { TextField } from '@fluentui/react/lib/TextField';
+import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { IndexAssessment, validateAssessment } from '../../domain/assessment';
+import { formatUkDateTime } from '../../domain/dates';
+import { LIMITS } from '../../domain/limits';
+import { FieldProblem } from '../../domain/validation';
+import { ConflictError, DataError, ValidationError, toDataError } from '../../data/errors';
+import { EvidenceFile } from '../../data/repositories/assessmentRepository';
+import { Framework, LevelId, MaturityIndex } from '../../framework/types';
+import { DraftStore } from '../drafts';
+import { Problem } from '../components/Problem';
+import { UkDatePicker } from '../components/UkDatePicker';
+import { LevelChoice } from './LevelChoice';
+import { ConflictResolver } from './ConflictResolver';
+
+export interface AttachmentHandlers {
+  list: (id: number) => Promise<EvidenceFile[]>;
+  add: (id: number, file: File) => Promise<EvidenceFile[]>;
+  remove: (id: number, name: string) => Promise<EvidenceFile[]>;
+}
+
+export interface AssessmentEditorProps {
+  framework: Framework;
+  index: MaturityIndex;
+  /** The saved assessment, or an empty one for an index not yet assessed. */
+  saved: IndexAssessment;
+  periodStart?: string;
+  readOnly: boolean;
+  drafts: DraftStore;
+  draftKey: string;
+  onSave: (assessment: IndexAssessment) => Promise<IndexAssessment>;
+  onSaved: (assessment: IndexAssessment) => void;
+  onClose: () => void;
+  attachments?: AttachmentHandlers;
+}
+
+function problemFor(problems: FieldProblem[], field: string): string | undefined {
+  return problems.find((p) => p.field === field)?.message;
+}
+
+function sameContent(a: IndexAssessment, b: IndexAssessment): boolean {
+  const pick = (x: IndexAssessment): unknown[] => [x.currentLevel, x.targetLevel, x.targetDate || undefined, x.rationale, x.evidence, x.evidenceLinks];
+  return JSON.stringify(pick(a)) === JSON.stringify(pick(b));
+}
+
+/**
+ * Assess one key area or enabler: current level from the strategy's descriptors, target and date,
+ * rationale and evidence. Everything typed is kept as a draft on this device until it is saved.
+ */
+export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
+  const { framework, index, saved, readOnly, drafts, draftKey } = props;
+  const [form, setForm] = React.useState<IndexAssessment>(saved);
+  const [offeredDraft, setOfferedDraft] = React.useState(() => {
+    const draft = drafts.load<IndexAssessment>(draftKey);
+    return draft && !sameContent(draft.value, saved) && !readOnly ? draft : undefined;
+  });
+  const [problems, setProblems] = React.useState<FieldProblem[]>([]);
+  const [error, setError] = React.useState<DataError | undefined>();
+  const [conflict, setConflict] = React.useState<IndexAssessment | undefined>();
+  const [saving, setSaving] = React.useState(false);
+  const [status, setStatus] = React.useState('');
+  const [files, setFiles] = React.useState<EvidenceFile[]>([]);
+  const fileInput = React.useRef<HTMLInputElement>(null);
+
+  React.useEffect(() => {
+    if (saved.id && props.attachments) props.attachments.list(saved.id).then(setFiles, (e) => setError(toDataError(e)));
+  }, [saved.id]);
+
+  const update = (patch: Partial<IndexAssessment>): void => {
+    const next = { ...form, ...patch };
+    setForm(next);
+    setStatus('');
+    if (!readOnly) drafts.save(draftKey, next);
+  };
+
+  const save = async (toSave: IndexAssessment): Promise<void> => {
+    const found = validateAssessment(toSave, props.periodStart);
+    setProblems(found);
+    if (found.length) {
+      setStatus(`Not saved: ${found.length === 1 ? 'one field needs' : `${found.length} fields need`} attention.`);
+      return;
+    }
+    setSaving(true);
+    setError(undefined);
+    try {
+      const result = await props.onSave(toSave);
+      drafts.clear(draftKey);
+      setForm(result);
+      setConflict(undefined);
+      setStatus(`Saved ${formatUkDateTime(result.modified ?? new Date().toISOString())}.`);
+      props.onSaved(result);
+    } catch (e) {
+      if (e instanceof ConflictError) {
+        setConflict(e.serverCopy as IndexAssessment);
+        setStatus('Not saved: someone else saved first. Your version is kept below.');
+      } else if (e instanceof ValidationError) {
+        setProblems(e.problems);
+      } else {
+        setError(toDataError(e));
+        setStatus('Not saved. Your changes are kept on this device.');
+      }
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const levelTitle = (id?: LevelId): string => framework.levels.find((l) => l.id === id)?.title ?? '';
+
+  return (
+    <div className="nps-editor">
+      <h2 id="nps-editor-title">{index.title}</h2>
+      {index.description && <p>{index.description}</p>}
+      {(index.whatItIs || index.whyItIsImportant) && (
+        <details className="nps-about">
+          <summary>What it is and why it is important</summary>
+          {index.whatItIs && (
+            <p>
+              <strong>What it is:</strong> {index.whatItIs}
+            </p>
+          )}
+          {index.whyItIsImportant && (
+            <p>
+              <strong>Why it is important:</strong> {index.whyItIsImportant}
+            </p>
+          )}
+        </details>
+      )}
+
+      {readOnly && (
+        <MessageBar messageBarType={MessageBarType.info} isMultiline>
+          You can read this assessment but not change it.
+        </MessageBar>
+      )}
+      {offeredDraft && (
+        <MessageBar
+          messageBarType={MessageBarType.warning}
+          isMultiline
+          actions={
+            <div>
+              <PrimaryButton
+                onClick={() => {
+                  setForm({ ...offeredDraft.value, id: saved.id, etag: saved.etag });
+                  setOfferedDraft(undefined);
+                }}
+              >
+                Restore my changes
+              </PrimaryButton>
+              <DefaultButton
+                onClick={() => {
+                  drafts.clear(draftKey);
+                  setOfferedDraft(undefined);
+                }}
+              >
+                Discard them
+              </DefaultButton>
+            </div>
+          }
+        >
+          You have unsaved changes to this assessment from {formatUkDateTime(offeredDraft.savedAt)}.
+        </MessageBar>
+      )}
+      {conflict && <ConflictResolver theirs={conflict} yours={form} onResolve={(merged) => save(merged)} onCancel={() => setForm({ ...form, etag: conflict.etag, id: conflict.id })} />}
+
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          if (!readOnly) save(form).catch(() => undefined);
+        }}
+        aria-labelledby="nps-editor-title"
+      >
+        <LevelChoice framework={framework} index={index} legend="Where the council stands now (current level)" name="current" value={form.currentLevel} onChange={(l) => update({ currentLevel: l })} disabled={readOnly} target={form.targetLevel} />
+        {problemFor(problems, 'currentLevel') && <p role="alert" className="nps-error">{problemFor(problems, 'currentLevel')}</p>}
+
+        <Dropdown
+          label="Target level (the level the council aims for)"
+          selectedKey={form.targetLevel ?? null}
+          options={framework.levels.map((l) => ({ key: l.id, text: `${l.rank}. ${l.title}` }))}
+          onChange={(_, option) => update({ targetLevel: option?.key as LevelId })}
+          disabled={readOnly}
+          errorMessage={problemFor(problems, 'targetLevel')}
+          placeholder="Choose a target level"
+        />
+        <UkDatePicker label="Target date" value={form.targetDate} onChange={(d) => update({ targetDate: d })} disabled={readOnly} errorMessage={problemFor(problems, 'targetDate')} />
+        <TextField
+          label="Rationale: why this level and this target"
+          multiline
+          autoAdjustHeight
+          value={form.rationale}
+          onChange={(_, v) => update({ rationale: v ?? '' })}
+          readOnly={readOnly}
+          errorMessage={problemFor(problems, 'rationale')}
+          description={`${form.rationale.length.toLocaleString('en-GB')} of ${LIMITS.rationale.toLocaleString('en-GB')} characters`}
+        />
+        <TextField
+          label="Evidence"
+          multiline
+          autoAdjustHeight
+          value={form.evidence}
+          onChange={(_, v) => update({ evidence: v ?? '' })}
+          readOnly={readOnly}
+          errorMessage={problemFor(problems, 'evidence')}
+          description="What shows the council is at this level: reports, decisions, training records."
+        />
+
+        <fieldset className="nps-links">
+          <legend>Links to evidence in SharePoint or OneDrive</legend>
+          {form.evidenceLinks.length === 0 && <p>No links yet.</p>}
+          {form.evidenceLinks.map((link, i) => (
+            <div key={i} className="nps-link-row">
+              <TextField
+                label={`Link ${i + 1} address`}
+                value={link.url}
+                onChange={(_, v) => update({ evidenceLinks: form.evidenceLinks.map((l, j) => (j === i ? { ...l, url: v ?? '' } : l)) })}
+                readOnly={readOnly}
+                errorMessage={problemFor(problems, `evidenceLinks.${i}`)}
+                placeholder="https://council.sharepoint.com/..."
+              />
+              <TextField
+                label={`Link ${i + 1} description`}
+                value={link.description}
+                onChange={(_, v) => update({ evidenceLinks: form.evidenceLinks.map((l, j) => (j === i ? { ...l, description: v ?? '' } : l)) })}
+                readOnly={readOnly}
+              />
+              {!readOnly && (
+                <IconButton iconProps={{ iconName: 'Delete' }} title={`Remove link ${i + 1}`} ariaLabel={`Remove link ${i + 1}`} onClick={() => update({ evidenceLinks: form.evidenceLinks.filter((_, j) => j !== i) })} />
+              )}
+            </div>
+          ))}
+          {!readOnly && <DefaultButton iconProps={{ iconName: 'Link' }} text="Add a link" onClick={() => update({ evidenceLinks: [...form.evidenceLinks, { url: '', description: '' }] })} />}
+        </fieldset>
+
+        {props.attachments && (
+          <fieldset className="nps-files">
+            <legend>Evidence files</legend>
+            {!form.id && <p>Save the assessment once to attach files.</p>}
+            {form.id !== undefined && files.length === 0 && <p>No files attached.</p>}
+            <ul>
+              {files.map((f) => (
+                <li key={f.name}>
+                  <a href={f.url} target="_blank" rel="noreferrer">
+                    {f.name}
+                  </a>
+                  {!readOnly && (
+                    <IconButton iconProps={{ iconName: 'Delete' }} title={`Remove ${f.name}`} ariaLabel={`Remove ${f.name}`} onClick={() => props.attachments!.remove(form.id!, f.name).then(setFiles, (e) => setError(toDataError(e)))} />
+                  )}
+                </li>
+              ))}
+            </ul>
+            {!readOnly && form.id !== undefined && (
+              <>
+                <label htmlFor="nps-file-input" className="nps-file-label">
+                  Attach files
+                </label>
+                <input
+                  id="nps-file-input"
+                  ref={fileInput}
+                  type="file"
+                  multiple
+                  onChange={async (e) => {
+                    const chosen = Array.from(e.target.files ?? []);
+                    for (const file of chosen) {
+                      try {
+                        setFiles(await props.attachments!.add(form.id!, file));
+                      } catch (err) {
+                        setError(toDataError(err));
+                      }
+                    }
+                    if (fileInput.current) fileInput.current.value = '';
+                  }}
+                />
+              </>
+            )}
+          </fieldset>
+        )}
+
+        {error && <Problem error={error} onDismiss={() => setError(undefined)} onRetry={() => save(form)} />}
+        {problems.length > 0 && (
+          <div role="alert" className="nps-error-summary">
+            <p>Check these before saving:</p>
+            <ul>
+              {problems.map((p) => (
+                <li key={p.field + p.message}>{p.message}</li>
+              ))}
+            </ul>
+          </div>
+        )}
+        <p role="status" aria-live="polite" className="nps-status">
+          {status}
+        </p>
+        <div className="nps-actions">
+          {!readOnly && <PrimaryButton type="submit" disabled={saving} text={saving ? 'Saving…' : 'Save'} />}
+          <DefaultButton onClick={props.onClose} text={readOnly ? 'Close' : 'Close without saving'} />
+        </div>
+        {form.lastAssessedBy && (
+          <p className="nps-meta">
+            Last assessed by {form.lastAssessedBy.displayName}
+            {form.modified ? ` on ${formatUkDateTime(form.modified)}` : ''}. Current level: {levelTitle(form.currentLevel) || 'not set'}.
+          </p>
+        )}
+      </form>
+    </div>
+  );
+}

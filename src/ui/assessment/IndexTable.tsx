@@ -1,0 +1,84 @@
+import * as React from 'react';
+import { DefaultButton } from '@fluentui/react/lib/Button';
+import { assessmentProgress, IndexAssessment, levelTitle } from '../../domain/assessment';
+import { formatUkDate, formatUkDateTime } from '../../domain/dates';
+import { enablers, keyAreasOfTheme } from '../../framework';
+import { Framework, MaturityIndex } from '../../framework/types';
+import { GapText, ProgressBadge } from '../components/Badges';
+
+export interface IndexTableProps {
+  framework: Framework;
+  assessments: IndexAssessment[];
+  canEdit: boolean;
+  onOpen: (index: MaturityIndex) => void;
+}
+
+function Rows({ indices, byIndex, canEdit, onOpen }: { indices: MaturityIndex[]; byIndex: Map<string, IndexAssessment>; canEdit: boolean; onOpen: (i: MaturityIndex) => void }): JSX.Element {
+  return (
+    <tbody>
+      {indices.map((index) => {
+        const a = byIndex.get(index.id);
+        const progress = assessmentProgress(a);
+        return (
+          <tr key={index.id}>
+            <th scope="row">{index.title}</th>
+            <td data-label="Current">{levelTitle(a?.currentLevel)}</td>
+            <td data-label="Target">
+              {levelTitle(a?.targetLevel)}
+              {a?.targetDate ? <span className="nps-sub"> by {formatUkDate(a.targetDate)}</span> : null}
+            </td>
+            <td data-label="Gap">
+              <GapText current={a?.currentLevel} target={a?.targetLevel} />
+            </td>
+            <td data-label="Status">
+              <ProgressBadge progress={progress} />
+            </td>
+            <td data-label="Last updated">{a?.lastAssessedBy ? `${a.lastAssessedBy.displayName}, ${formatUkDateTime(a.modified)}` : '—'}</td>
+            <td>
+              <DefaultButton onClick={() => onOpen(index)} ariaLabel={`${canEdit ? 'Assess' : 'View'} ${index.title}`}>
+                {canEdit ? 'Assess' : 'View'}
+              </DefaultButton>
+            </td>
+          </tr>
+        );
+      })}
+    </tbody>
+  );
+}
+
+const HEAD = (
+  <thead>
+    <tr>
+      <th scope="col">Key area or enabler</th>
+      <th scope="col">Current level</th>
+      <th scope="col">Target</th>
+      <th scope="col">Gap</th>
+      <th scope="col">Status</th>
+      <th scope="col">Last updated</th>
+      <th scope="col">
+        <span className="nps-visually-hidden">Action</span>
+      </th>
+    </tr>
+  </thead>
+);
+
+/** Every index grouped by theme, then the enablers: where the council stands against its targets. */
+export function IndexTable({ framework, assessments, canEdit, onOpen }: IndexTableProps): JSX.Element {
+  const byIndex = new Map(assessments.map((a) => [a.indexId, a] as [string, IndexAssessment]));
+  return (
+    <div className="nps-index-tables">
+      {framework.themes.map((theme) => (
+        <table key={theme.id} className="nps-table nps-table--stack">
+          <caption>Theme: {theme.title}</caption>
+          {HEAD}
+          <Rows indices={keyAreasOfTheme(framework, theme.id)} byIndex={byIndex} canEdit={canEdit} onOpen={onOpen} />
+        </table>
+      ))}
+      <table className="nps-table nps-table--stack">
+        <caption>Enablers</caption>
+        {HEAD}
+        <Rows indices={enablers(framework)} byIndex={byIndex} canEdit={canEdit} onOpen={onOpen} />
+      </table>
+    </div>
+  );
+}

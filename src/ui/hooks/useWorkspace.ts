@@ -1,0 +1,33 @@
+import * as React from 'react';
+import { DataError, toDataError } from '../../data/errors';
+import { DataServices } from '../../data/services';
+import { loadWorkspace, Workspace } from '../../data/workspace';
+import { Framework } from '../../framework/types';
+
+export type WorkspaceState =
+  | { status: 'loading'; workspace?: Workspace }
+  | { status: 'ready'; workspace: Workspace }
+  | { status: 'failed'; error: DataError; workspace?: Workspace };
+
+/**
+ * Loads a view's data for a period and reloads it on demand. A failure always ends in a message,
+ * never an endless spinner; the last good data stays on screen while reloading.
+ */
+export function useWorkspace(services: DataServices, builtIn: Framework, periodName?: string): [WorkspaceState, () => void, (w: Workspace) => void] {
+  const [state, setState] = React.useState<WorkspaceState>({ status: 'loading' });
+  const [generation, setGeneration] = React.useState(0);
+  React.useEffect(() => {
+    let current = true;
+    setState((s) => ({ status: 'loading', workspace: s.workspace }));
+    loadWorkspace(services, builtIn, periodName).then(
+      (workspace) => current && setState({ status: 'ready', workspace }),
+      (e) => current && setState((s) => ({ status: 'failed', error: toDataError(e), workspace: s.workspace }))
+    );
+    return () => {
+      current = false;
+    };
+  }, [services, builtIn, periodName, generation]);
+  const reload = React.useCallback(() => setGeneration((g) => g + 1), []);
+  const replace = React.useCallback((workspace: Workspace) => setState({ status: 'ready', workspace }), []);
+  return [state, reload, replace];
+}
