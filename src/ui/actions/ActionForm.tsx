@@ -67,7 +67,7 @@ export function ActionForm({ framework, action, people, drafts, draftKey, onSave
   ];
 
   return (
-    <form
+    <form noValidate
       className="nps-action-form"
       aria-label={action.id ? `Edit action ${action.title}` : 'New action'}
       onSubmit={(e) => {

@@ -164,7 +164,7 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
       )}
       {conflict && <ConflictResolver theirs={conflict} yours={form} onResolve={(merged) => save(merged)} onCancel={() => setForm({ ...form, etag: conflict.etag, id: conflict.id })} />}
 
-      <form
+      <form noValidate
         onSubmit={(e) => {
           e.preventDefault();
           if (!readOnly) save(form).catch(() => undefined);

@@ -55,7 +55,7 @@ export function ChallengeLog({ subject, challenges, canRaise, canRespond, onRais
             )}
             {canRespond && !c.response && answering !== c.id && <DefaultButton text="Respond" ariaLabel={`Respond to the challenge from ${c.raisedBy?.displayName ?? 'a councillor'}`} onClick={() => { setAnswering(c.id); setAnswer(''); }} />}
             {answering === c.id && (
-              <form onSubmit={(e) => { e.preventDefault(); act(() => onRespond(c, answer), () => setAnswering(undefined)).catch(() => undefined); }}>
+              <form noValidate onSubmit={(e) => { e.preventDefault(); act(() => onRespond(c, answer), () => setAnswering(undefined)).catch(() => undefined); }}>
                 <TextField label="Your response" multiline required value={answer} onChange={(_, v) => setAnswer(v ?? '')} description={`Up to ${LIMITS.response.toLocaleString('en-GB')} characters`} />
                 <PrimaryButton type="submit" disabled={busy} text="Send response" />
                 <DefaultButton onClick={() => setAnswering(undefined)} text="Cancel" />
@@ -67,7 +67,7 @@ export function ChallengeLog({ subject, challenges, canRaise, canRespond, onRais
       {error && <Problem error={error} onDismiss={() => setError(undefined)} />}
       {canRaise && !raising && <DefaultButton text="Raise a challenge" ariaLabel={`Raise a challenge on ${subject}`} onClick={() => setRaising(true)} />}
       {canRaise && raising && (
-        <form onSubmit={(e) => { e.preventDefault(); act(() => onRaise(text), () => { setRaising(false); setText(''); }).catch(() => undefined); }}>
+        <form noValidate onSubmit={(e) => { e.preventDefault(); act(() => onRaise(text), () => { setRaising(false); setText(''); }).catch(() => undefined); }}>
           <TextField label={`Your challenge on ${subject}`} multiline required value={text} onChange={(_, v) => setText(v ?? '')} description={`Up to ${LIMITS.challenge.toLocaleString('en-GB')} characters`} />
           <PrimaryButton type="submit" disabled={busy} text="Raise challenge" />
           <DefaultButton onClick={() => setRaising(false)} text="Cancel" />
