@@ -18,6 +18,12 @@ export const ADD_ONLY_PERMISSIONS = { High: 0, Low: ADD_ONLY_BITS.reduce((mask, 
 type RoleName = 'Read' | 'Contribute' | typeof ADD_ONLY_ROLE;
 type GroupKey = keyof typeof GROUPS;
 
+/**
+ * Access to the site itself: officers and approvers contribute (evidence documents, and the people
+ * picker's ensureUser needs it); councillors read, which also lets the web parts' pages load for them.
+ */
+export const SITE_PLAN: Record<GroupKey, RoleName> = { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' };
+
 /** Who may do what, list by list. Owners keep Full Control through their own group everywhere. */
 export const PERMISSION_PLAN: Record<ListKey, Record<GroupKey, RoleName>> = {
   indices: { officers: 'Read', approvers: 'Read', scrutiny: 'Read' },
@@ -45,6 +51,7 @@ export async function runSiteSetup(sp: SPFI, framework: Framework): Promise<Setu
     const groups = {} as Record<GroupKey, Principal>;
     for (const key of Object.keys(GROUPS) as GroupKey[]) groups[key] = await ensureGroup(sp, GROUPS[key], owners, report);
     const roles = await ensureRoles(sp, report);
+    await applySitePermissions(sp, groups, roles, report);
     for (const listKey of LIST_KEYS) await applyListPermissions(sp, listKey, owners, groups, roles, report);
 
     const indices = new IndexRepository(sp);
@@ -85,12 +92,14 @@ async function ensureGroup(sp: SPFI, title: string, owners: Principal, report: S
 async function ensureRoles(sp: SPFI, report: SetupReport): Promise<Record<RoleName, number>> {
   const existing: Array<{ Id: number; Name: string }> = await sp.web.roleDefinitions.select('Id', 'Name')();
   const byName = (name: string): number | undefined => existing.find((r) => r.Name === name)?.Id;
-  let addOnly = byName(ADD_ONLY_ROLE);
-  if (addOnly === undefined) {
+  let addOnly: number;
+  const existingAddOnly = byName(ADD_ONLY_ROLE);
+  if (existingAddOnly === undefined) {
     const created = await sp.web.roleDefinitions.add(ADD_ONLY_ROLE, 'Can view and add list items, but not edit or delete them.', 250, ADD_ONLY_PERMISSIONS);
-    addOnly = (created as unknown as { Id: number }).Id;
+    addOnly = created.data.Id;
     report.done.push(`Created the permission level "${ADD_ONLY_ROLE}" for scrutiny members`);
   } else {
+    addOnly = existingAddOnly;
     report.alreadyInPlace.push(`Permission level "${ADD_ONLY_ROLE}" exists`);
   }
   const read = byName('Read');
@@ -99,6 +108,19 @@ async function ensureRoles(sp: SPFI, report: SetupReport): Promise<Record<RoleNa
     throw new DataError('refused', 'This site has no Read or Contribute permission level, so set-up cannot grant access. Ask the SharePoint administrator to restore them.');
   }
   return { Read: read, Contribute: contribute, [ADD_ONLY_ROLE]: addOnly };
+}
+
+async function applySitePermissions(sp: SPFI, groups: Record<GroupKey, Principal>, roles: Record<RoleName, number>, report: SetupReport): Promise<void> {
+  const assignments: Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }> = await sp.web.roleAssignments.expand('RoleDefinitionBindings')();
+  const granted: string[] = [];
+  for (const key of Object.keys(GROUPS) as GroupKey[]) {
+    const role = roles[SITE_PLAN[key]];
+    if (assignments.some((a) => a.PrincipalId === groups[key].Id && a.RoleDefinitionBindings.some((r) => r.Id === role))) continue;
+    await sp.web.roleAssignments.add(groups[key].Id, role);
+    granted.push(`${groups[key].Title}: ${SITE_PLAN[key]}`);
+  }
+  if (granted.length) report.done.push(`Site access: granted ${granted.join('; ')}`);
+  else report.alreadyInPlace.push('Site access for the groups is in place');
 }
 
 async function applyListPermissions(

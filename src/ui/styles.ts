@@ -9,7 +9,7 @@ import { mergeStyles } from '@fluentui/react/lib/Styling';
 export const appRootClass = mergeStyles({
   fontFamily: '"Segoe UI", "Segoe UI Web (West European)", -apple-system, BlinkMacSystemFont, Roboto, "Helvetica Neue", sans-serif',
   fontSize: 14,
-  lineHeight: 1.45,
+  lineHeight: '1.45',
   maxWidth: 1200,
   padding: '8px 16px 32px',
   boxSizing: 'border-box',
@@ -23,6 +23,7 @@ export const appRootClass = mergeStyles({
     '.nps-table th, .nps-table td': { borderBottom: '1px solid #8a8886', padding: '6px 8px', textAlign: 'left', verticalAlign: 'top' },
     '.nps-table thead th': { fontWeight: 600 },
     '.nps-sub': { display: 'block', fontSize: 12 },
+    '.nps-table .ms-Button': { whiteSpace: 'nowrap' },
     '.nps-badge': { display: 'inline-block', color: '#ffffff', borderRadius: 2, padding: '1px 8px', fontSize: 12, fontWeight: 600, whiteSpace: 'nowrap' },
     '.nps-gap--behind': { fontWeight: 600 },
     '.nps-overdue-text': { fontWeight: 700 },

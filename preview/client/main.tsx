@@ -1,0 +1,188 @@
+import * as React from 'react';
+import * as ReactDom from 'react-dom';
+import { initializeIcons } from '@fluentui/font-icons-mdl2';
+import { getSPForSite } from '../../src/data/sp';
+import { createDataServices } from '../../src/data/services';
+import { npsFramework2018 } from '../../src/framework';
+import { HostContext, HostTheme } from '../../src/host';
+import { AssessmentApp } from '../../src/ui/views/AssessmentApp';
+import { ProcurementDashboardApp } from '../../src/ui/views/ProcurementDashboardApp';
+import { ScrutinyReviewApp } from '../../src/ui/views/ScrutinyReviewApp';
+import { encodeTarget, parseTarget } from '../../src/ui/deepLinks';
+import { formatUkDateTime } from '../../src/domain/dates';
+import { DIRECTORY, ORGANISATION, SITE_OWNER, DirectoryPerson } from '../server/directory';
+
+/*
+ * The local preview page: the product's real views, hosted the way Teams and SharePoint host them,
+ * talking to the local list service through the product's own PnPjs data code. Fonts and icons are
+ * served from this machine, never a CDN, so it works offline.
+ */
+initializeIcons('/fonts/');
+
+const siteUrl = `${window.location.origin}/sites/procurement`;
+const services = createDataServices(getSPForSite(siteUrl));
+const framework = npsFramework2018();
+
+const ROLE_LABELS: Record<DirectoryPerson['role'], string> = {
+  siteOwner: 'site owner',
+  officer: 'procurement officer',
+  headOfProcurement: 'approver',
+  director: 'approver',
+  councillor: 'scrutiny councillor',
+  other: 'read-only visitor',
+};
+
+function cookie(name: string): string | undefined {
+  const match = document.cookie.split('; ').find((c) => c.startsWith(`${name}=`));
+  return match ? decodeURIComponent(match.slice(name.length + 1)) : undefined;
+}
+
+const persona = DIRECTORY.find((p) => p.email === cookie('localUser')) ?? SITE_OWNER;
+
+type ViewName = 'assessment' | 'dashboard' | 'scrutiny' | 'outbox';
+const VIEWS: Array<{ name: ViewName; label: string }> = [
+  { name: 'assessment', label: 'Teams: Assessment tab' },
+  { name: 'dashboard', label: 'SharePoint: Procurement dashboard' },
+  { name: 'scrutiny', label: 'SharePoint: Scrutiny review' },
+  { name: 'outbox', label: 'Sent email (outbox)' },
+];
+
+function route(): { view: ViewName; query: string } {
+  const [path, query = ''] = window.location.hash.replace(/^#\/?/, '').split('?');
+  const view = (VIEWS.find((v) => v.name === path)?.name ?? 'assessment') as ViewName;
+  return { view, query };
+}
+
+function hostFor(kind: HostContext['kind'], theme: HostTheme, listeners: Set<(t: HostTheme) => void>, query: string): HostContext {
+  return {
+    kind,
+    siteUrl,
+    user: { displayName: persona.displayName, loginName: persona.loginName, email: persona.email },
+    theme,
+    locale: 'en-GB',
+    teams: kind === 'TeamsTab' ? { teamName: 'Procurement', channelName: 'Maturity assessment', subPageId: query } : undefined,
+    onThemeChange: (listener) => listeners.add(listener),
+  };
+}
+
+function Outbox(): JSX.Element {
+  const [messages, setMessages] = React.useState<Array<{ id: number; to: string[]; subject: string; body: string; sentAt: string }> | undefined>();
+  const [error, setError] = React.useState('');
+  React.useEffect(() => {
+    fetch('/_local/outbox').then((r) => r.json()).then(setMessages, () => setError('The outbox could not be read.'));
+  }, []);
+  return (
+    <main className="pv-outbox" aria-labelledby="pv-outbox-title">
+      <h1 id="pv-outbox-title">Sent email</h1>
+      <p className="pv-note">Email the app sends through SharePoint (SP.Utilities.Utility.SendEmail and sharing) lands here instead of a mailbox.</p>
+      {error && <p role="alert">{error}</p>}
+      {messages && messages.length === 0 && <p>No email has been sent yet.</p>}
+      {messages?.map((m) => (
+        <article key={m.id}>
+          <h2 style={{ fontSize: 16 }}>{m.subject}</h2>
+          <p className="pv-note">
+            To {m.to.join(', ')}, {formatUkDateTime(m.sentAt)}
+          </p>
+          {/* Mail bodies are shown as text, never as markup. */}
+          <pre style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }}>{m.body}</pre>
+        </article>
+      ))}
+    </main>
+  );
+}
+
+function Preview(): JSX.Element {
+  const [{ view, query }, setRoute] = React.useState(route);
+  const [theme, setTheme] = React.useState<HostTheme>((localStorage.getItem('previewTheme') as HostTheme) || 'default');
+  const [mobile, setMobile] = React.useState(localStorage.getItem('previewMobile') === 'true');
+  const listeners = React.useMemo(() => new Set<(t: HostTheme) => void>(), []);
+  React.useEffect(() => {
+    const onHash = (): void => setRoute(route());
+    window.addEventListener('hashchange', onHash);
+    return () => window.removeEventListener('hashchange', onHash);
+  }, []);
+  // Like Teams, a theme switch is announced to the open tab rather than reloading it.
+  React.useEffect(() => {
+    localStorage.setItem('previewTheme', theme);
+    listeners.forEach((l) => l(theme));
+  }, [theme]);
+  const host = React.useMemo(() => hostFor(view === 'assessment' ? 'TeamsTab' : 'SharePoint', theme, listeners, query), [view, query]);
+  const target = parseTarget(query);
+  const assessmentLink = (t: { periodName?: string; indexId?: string }): string => `#/assessment?${encodeTarget(t)}`;
+
+  return (
+    <>
+      <header className="pv-banner">
+        <strong>Procurement maturity toolkit: local preview</strong>
+        <span className="pv-note">Demo data for {ORGANISATION}, a fictional council. Illustrative only.</span>
+        <label>
+          Signed in as
+          <select
+            value={persona.email}
+            onChange={(e) => {
+              document.cookie = `localUser=${encodeURIComponent(e.target.value)}; path=/; SameSite=Lax`;
+              window.location.reload();
+            }}
+          >
+            {DIRECTORY.map((p) => (
+              <option key={p.email} value={p.email}>
+                {p.displayName} ({ROLE_LABELS[p.role]})
+              </option>
+            ))}
+          </select>
+        </label>
+      </header>
+      <nav className="pv-nav" aria-label="Preview views">
+        {VIEWS.map((v) => (
+          <a key={v.name} href={`#/${v.name}`} aria-current={v.name === view ? 'page' : undefined}>
+            {v.label}
+          </a>
+        ))}
+      </nav>
+      {view === 'assessment' && (
+        <div className={`pv-teams pv-teams--${theme}${mobile ? ' pv-mobile' : ''}`}>
+          <div className="pv-teams__rail" aria-hidden="true">
+            Teams
+          </div>
+          <div className="pv-teams__main">
+            <div className="pv-teams__header">
+              <span>Procurement &gt; Maturity assessment (tab)</span>
+              <label>
+                Teams theme{' '}
+                <select value={theme} onChange={(e) => setTheme(e.target.value as HostTheme)}>
+                  <option value="default">Default</option>
+                  <option value="dark">Dark</option>
+                  <option value="contrast">High contrast</option>
+                </select>
+              </label>
+              <label>
+                <input type="checkbox" checked={mobile} onChange={(e) => { setMobile(e.target.checked); localStorage.setItem('previewMobile', String(e.target.checked)); }} /> Teams mobile width (320 px)
+              </label>
+            </div>
+            <div className="pv-teams__frame">
+              <AssessmentApp key={query} host={host} services={services} framework={framework} title="Procurement maturity assessment" target={target} />
+            </div>
+          </div>
+        </div>
+      )}
+      {(view === 'dashboard' || view === 'scrutiny') && (
+        <div className="pv-sp">
+          <div className="pv-sp__suite" aria-hidden="true">
+            SharePoint
+          </div>
+          <div className="pv-sp__site" aria-hidden="true">
+            Procurement
+          </div>
+          {view === 'dashboard' ? (
+            <ProcurementDashboardApp key={query} host={host} services={services} framework={framework} title="Procurement maturity dashboard" target={target} assessmentLink={assessmentLink} />
+          ) : (
+            <ScrutinyReviewApp key={query} host={host} services={services} framework={framework} title="Procurement maturity: scrutiny review" target={target} />
+          )}
+        </div>
+      )}
+      {view === 'outbox' && <Outbox />}
+    </>
+  );
+}
+
+ReactDom.render(<Preview />, document.getElementById('root'));

@@ -1,0 +1,127 @@
+import { SPFI } from '@pnp/sp';
+import { getSPForSite } from '../../src/data/sp';
+import { createDataServices, DataServices } from '../../src/data/services';
+import { runSiteSetup } from '../../src/data/siteSetup';
+import { GROUPS } from '../../src/data/siteService';
+import { npsFramework2018 } from '../../src/framework';
+import { LevelId } from '../../src/framework/types';
+import { ActionStatus, Person } from '../../src/domain/actions';
+import { DIRECTORY, SITE_OWNER, peopleWithRole, DirectoryPerson } from '../server/directory';
+import { LocalUser } from '../localUser';
+
+/**
+ * Illustrative demo data for the local preview: a fictional county council three years into the
+ * strategy. Everything is written through the product's own repositories, as the site owner, so the
+ * preview exercises the same data code SharePoint does. Nothing here describes a real council.
+ */
+
+type Levels = [LevelId, LevelId, LevelId]; // 2023/24, 2024/25, 2025/26
+
+const STORY: Record<string, { levels: Levels; target: LevelId; by: string; evidence: string; rationale: string }> = {
+  'engaging-councillors': { levels: ['developing', 'developing', 'mature'], target: 'leader', by: '2027-03-31', rationale: 'Members now receive quarterly contract performance reports; engagement is paying off on the larger projects but not yet across all procurement.', evidence: 'Cabinet report on the highways term contract (March 2026) shows member challenge changed the evaluation model. Member procurement training attended by 31 of 57 councillors.' },
+  'engaging-senior-managers': { levels: ['developing', 'mature', 'mature'], target: 'leader', by: '2027-09-30', rationale: 'Procurement advice is routinely sought at gateway reviews; results are not yet measured.', evidence: 'Corporate Management Team minutes record procurement advice at every capital gateway since April 2025.' },
+  'working-with-partners': { levels: ['minimum', 'developing', 'developing'], target: 'mature', by: '2027-03-31', rationale: 'The business case for joint commissioning with health is agreed but single-team working is limited to the integrated care pilot.', evidence: 'Joint commissioning board terms of reference (2025).' },
+  'engaging-strategic-suppliers': { levels: ['minimum', 'developing', 'mature'], target: 'mature', by: '2026-03-31', rationale: 'A programme of engagement with the 12 strategic suppliers now runs at council level.', evidence: 'Strategic supplier register and quarterly relationship meeting notes.' },
+  'creating-commercial-opportunities': { levels: ['minimum', 'minimum', 'developing'], target: 'mature', by: '2028-03-31', rationale: 'High-value acquisitions are now examined for commercial opportunities; no end-to-end policy yet.', evidence: 'Commercial review of the waste disposal re-procurement (2025).' },
+  'managing-contracts-and-relationships': { levels: ['developing', 'developing', 'mature'], target: 'leader', by: '2027-03-31', rationale: 'Contract management toolkit adopted by all directorates in 2025.', evidence: 'Contract management toolkit, adoption returns from each directorate.' },
+  'managing-strategic-risk': { levels: ['developing', 'mature', 'mature'], target: 'mature', by: '2026-03-31', rationale: 'Vulnerable areas identified; supplier financial distress checks in place for strategic contracts.', evidence: 'Strategic risk register entries CR12 and CR15; financial distress check procedure.' },
+  'obtaining-social-value': { levels: ['minimum', 'developing', 'developing'], target: 'mature', by: '2027-03-31', rationale: 'Social value sought on contracts over £1m only.', evidence: 'Social value policy (2024); TOMs returns for four contracts.' },
+  'engaging-local-smes': { levels: ['developing', 'developing', 'mature'], target: 'mature', by: '2026-03-31', rationale: 'Lotting and local supplier events are now standard for works contracts.', evidence: 'Supplier event attendance; 38% of spend with local SMEs in 2025/26.' },
+  'enabling-vcse-engagement': { levels: ['developing', 'developing', 'developing'], target: 'mature', by: '2027-03-31', rationale: 'VCSE organisations are engaged in a few key contracts only.', evidence: 'Grant-to-contract transition plan for community transport.' },
+  'developing-talent': { levels: ['developing', 'mature', 'mature'], target: 'leader', by: '2027-03-31', rationale: 'Service plan supports CIPS qualifications and two apprentices; no competency framework yet.', evidence: 'Service plan 2025/26; three officers studying for CIPS level 4.' },
+  'exploiting-digital-technology': { levels: ['minimum', 'developing', 'developing'], target: 'mature', by: '2027-03-31', rationale: 'P2P system in place with some paper trails remaining.', evidence: '' },
+  'enabling-innovation': { levels: ['minimum', 'minimum', 'developing'], target: 'developing', by: '2026-03-31', rationale: '', evidence: '' },
+  'embedding-change': { levels: ['developing', 'developing', 'developing'], target: 'mature', by: '2027-03-31', rationale: '', evidence: '' },
+};
+
+const ACTIONS: Array<{ index: string; title: string; owner: number; due: string; status: ActionStatus; notes: string }> = [
+  { index: 'developing-talent', title: 'Agree a procurement competency framework', owner: 1, due: '2026-09-30', status: 'In progress', notes: 'Draft framework shared with HR; awaiting job evaluation.' },
+  { index: 'developing-talent', title: 'Recruit two procurement apprentices for September intake', owner: 5, due: '2026-12-12', status: 'Not started', notes: '' },
+  { index: 'exploiting-digital-technology', title: 'Remove paper purchase orders from adult social care', owner: 3, due: '2027-01-31', status: 'In progress', notes: 'Pilot with two teams from November.' },
+  { index: 'exploiting-digital-technology', title: 'Publish the contracts register with search and filters', owner: 2, due: '2026-06-30', status: 'Complete', notes: 'Live on the council website since June.' },
+  { index: 'enabling-innovation', title: 'Run an innovation partnership pilot for assistive technology', owner: 4, due: '2027-06-30', status: 'Not started', notes: '' },
+  { index: 'embedding-change', title: 'Report procurement change programme quarterly to CMT', owner: 5, due: '2026-11-20', status: 'In progress', notes: 'Q2 report drafted.' },
+  { index: 'obtaining-social-value', title: 'Extend social value to contracts over £250,000', owner: 2, due: '2026-12-31', status: 'In progress', notes: 'Policy change goes to Cabinet in December.' },
+  { index: 'working-with-partners', title: 'Set up a joint commissioning team with the integrated care board', owner: 4, due: '2027-03-31', status: 'Not started', notes: '' },
+];
+
+const CHALLENGES: Array<{ index: string; by: number; text: string; response?: string; responder?: number }> = [
+  { index: 'obtaining-social-value', by: 0, text: 'Why is social value only sought on contracts over £1m when the strategy expects it to be integrated into procurement and commissioning?', response: 'The threshold reflects officer capacity in 2024/25. An action to lower it to £250,000 is in the plan for this year.', responder: 1 },
+  { index: 'engaging-local-smes', by: 1, text: "What share of the council's spend went to SMEs based in the county, and how has it changed?", response: '38 per cent in 2024/25, up from 31 per cent in 2023/24, mostly through lotting of the works framework.', responder: 2 },
+  { index: 'developing-talent', by: 2, text: 'The team says it is "Mature" but has no competency framework. Is this level justified?' },
+];
+
+async function ensure(sp: SPFI, person: DirectoryPerson): Promise<Person> {
+  const user = await sp.web.ensureUser(person.loginName);
+  return { id: user.Id, displayName: user.Title, email: user.Email };
+}
+
+async function addToGroup(sp: SPFI, groupTitle: string, people: DirectoryPerson[]): Promise<void> {
+  const [group] = await sp.web.siteGroups.filter(`Title eq '${groupTitle}'`)();
+  for (const p of people) await sp.web.siteGroups.getById(group.Id).users.add(p.loginName);
+}
+
+export async function seedDemo(siteUrl: string, log: (line: string) => void = () => undefined): Promise<boolean> {
+  const sp = getSPForSite(siteUrl, LocalUser(SITE_OWNER.loginName));
+  const services: DataServices = createDataServices(sp);
+  if ((await services.periods.all()).length > 0) return false;
+
+  const framework = npsFramework2018();
+  const report = await runSiteSetup(sp, framework);
+  report.done.forEach((line) => log(`  set-up: ${line}`));
+
+  const officers = peopleWithRole('officer');
+  const approvers = [...peopleWithRole('headOfProcurement'), ...peopleWithRole('director')];
+  const councillors = peopleWithRole('councillor');
+  await addToGroup(sp, GROUPS.officers, officers);
+  await addToGroup(sp, GROUPS.approvers, approvers);
+  await addToGroup(sp, GROUPS.scrutiny, councillors);
+  const visitors = await sp.web.associatedVisitorGroup();
+  for (const p of DIRECTORY.filter((d) => d.role === 'other')) await sp.web.siteGroups.getById(visitors.Id).users.add(p.loginName);
+
+  const officerUsers = await Promise.all(officers.map((o) => ensure(sp, o)));
+  const head = await ensure(sp, approvers[0]);
+  const councillorUsers = await Promise.all(councillors.map((c) => ensure(sp, c)));
+  const team = [...officerUsers, head];
+
+  const periods = ['2023/24', '2024/25', '2025/26'];
+  for (const [p, name] of periods.entries()) {
+    let period = await services.periods.create(name, framework);
+    for (const [i, index] of framework.indices.entries()) {
+      const story = STORY[index.id];
+      if (!story) continue;
+      const current = p < 2 || story.evidence ? story.levels[p] : undefined;
+      if (p === 2 && !story.evidence && !story.rationale) continue; // not yet assessed this year
+      await services.assessments.save(
+        {
+          periodName: name,
+          indexId: index.id,
+          currentLevel: current,
+          targetLevel: story.target,
+          targetDate: story.by,
+          rationale: story.rationale,
+          evidence: p === 2 ? story.evidence : `${name}: ${story.evidence || 'Evidence held in the procurement team site.'}`,
+          evidenceLinks: [],
+        },
+        team[i % team.length].id
+      );
+    }
+    if (p < 2) {
+      const year = Number(name.slice(0, 4)) + 1;
+      period = await services.periods.transition(period, 'submit', { role: 'officer', userId: officerUsers[0].id }, { now: new Date(`${year}-05-02T10:15:00Z`) });
+      await services.periods.transition(period, 'signOff', { role: 'approver', userId: head.id }, { now: new Date(`${year}-05-20T14:30:00Z`) });
+    }
+    log(`  ${name}: ${p < 2 ? 'signed off' : 'draft in progress'}`);
+  }
+
+  for (const a of ACTIONS) {
+    await services.actions.save({ periodName: '2025/26', indexId: a.index, title: a.title, details: '', owner: officerUsers[a.owner % officerUsers.length], dueDate: a.due, status: a.status, progressNotes: a.notes });
+  }
+  for (const c of CHALLENGES) {
+    const raised = await services.challenges.raise({ periodName: '2024/25', indexId: c.index, text: c.text, response: '', status: 'Open' }, councillorUsers[c.by].id);
+    if (c.response) await services.challenges.respond(raised, c.response, officerUsers[c.responder ?? 0].id);
+  }
+  log(`  ${ACTIONS.length} actions and ${CHALLENGES.length} scrutiny challenges`);
+  return true;
+}
+

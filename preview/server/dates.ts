@@ -1,0 +1,75 @@
+/**
+ * Date handling as SharePoint Online does it for a site in the Europe/London time zone.
+ * Values are kept and returned as UTC ISO strings without milliseconds ("2026-03-31T10:00:00Z"), the
+ * form SharePoint's REST API uses; the fixed-width form also sorts correctly as a string.
+ */
+
+export const SITE_TIME_ZONE = 'Europe/London';
+
+/** SharePoint stores dates from 1900 onwards; earlier values are rejected. */
+const MIN_DATE = Date.UTC(1900, 0, 1);
+const MAX_DATE = Date.UTC(8900, 11, 31);
+
+export function isoSeconds(ms: number): string {
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
+}
+
+export function nowIso(): string {
+  return isoSeconds(Date.now());
+}
+
+/** Parses an OData/ISO date string; without a zone the value is taken as UTC, as SharePoint's REST API does. */
+export function parseDate(text: string): number | undefined {
+  const trimmed = text.trim();
+  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(trimmed)) return undefined;
+  let normalised = trimmed.replace(' ', 'T');
+  if (/^\d{4}-\d{2}-\d{2}$/.test(normalised)) normalised += 'T00:00:00Z';
+  else if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(normalised)) normalised += 'Z';
+  const ms = Date.parse(normalised);
+  if (Number.isNaN(ms) || ms < MIN_DATE || ms > MAX_DATE) return undefined;
+  return ms;
+}
+
+const londonParts = new Intl.DateTimeFormat('en-GB', {
+  timeZone: SITE_TIME_ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
+});
+
+function localFields(ms: number): { y: number; m: number; d: number; h: number; min: number; s: number } {
+  const parts: Record<string, number> = {};
+  for (const p of londonParts.formatToParts(new Date(ms))) if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  return { y: parts.year, m: parts.month, d: parts.day, h: parts.hour, min: parts.minute, s: parts.second };
+}
+
+/** Offset of site local time from UTC at an instant, in milliseconds (0 in winter, 1 h in summer). */
+function offsetAt(ms: number): number {
+  const f = localFields(ms);
+  return Date.UTC(f.y, f.m - 1, f.d, f.h, f.min, f.s) - Math.floor(ms / 1000) * 1000;
+}
+
+/**
+ * A "date only" column keeps midnight of the site's local date: the value is reduced to its
+ * Europe/London calendar date and stored as the UTC instant of that local midnight, so
+ * 2026-07-01T12:00:00Z reads back as 2026-06-30T23:00:00Z and 2026-01-15T12:00:00Z as 2026-01-15T00:00:00Z.
+ */
+export function toSiteMidnight(ms: number): number {
+  const f = localFields(ms);
+  const guess = Date.UTC(f.y, f.m - 1, f.d);
+  // Local midnight is guess minus the offset in force at that moment (try the offset either side of it).
+  const first = guess - offsetAt(guess);
+  return guess - offsetAt(first);
+}
+
+/** The form-digest timestamp SharePoint appends to a digest value ("25 Nov 2025 21:31:00 -0000"). */
+export function digestTimestamp(ms: number): string {
+  const d = new Date(ms);
+  const months = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${pad(d.getUTCDate())} ${months[d.getUTCMonth()]} ${d.getUTCFullYear()} ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())}:${pad(d.getUTCSeconds())} -0000`;
+}

@@ -1,0 +1,328 @@
+/**
+ * The HTTP layer: identity (X-Local-User header or localUser cookie), form digests, the testing
+ * switches under /_local/, attachment file URLs, the optional static preview page, and the
+ * transaction around every write so it is committed before the response is sent.
+ */
+import { createHmac, randomUUID, timingSafeEqual } from 'crypto';
+import { existsSync, rmSync } from 'fs';
+import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
+import { AddressInfo } from 'net';
+import { routeApi } from './api';
+import { ApiRequest, ApiResponse, Ctx, json } from './context';
+import { digestTimestamp } from './dates';
+import { DIRECTORY, DirectoryPerson, findPerson, SITE_OWNER } from './directory';
+import { errorBody, errors, SpError } from './errors';
+import { attachmentFile } from './attachments';
+import { parseQueryOptions } from './odataQuery';
+import { Security } from './security';
+import { WEB_PATH } from './site';
+import { serveStatic } from './staticFiles';
+import { Store } from './store';
+import { loadListSchemas } from './xmlSchema';
+
+export interface ListServiceOptions {
+  /** 0 picks a free port. */
+  port: number;
+  dataDir: string;
+  assetsDir: string;
+  /** Wipe the data directory before starting. */
+  reset?: boolean;
+  /** Folder served at / (the preview page). */
+  staticDir?: string;
+  /** Accepted for launchers; the service itself never logs except on unexpected errors. */
+  quiet?: boolean;
+}
+
+export interface ListService {
+  /** http://localhost:<port> */
+  url: string;
+  /** http://localhost:<port>/sites/procurement */
+  siteUrl: string;
+  port: number;
+  close(): Promise<void>;
+}
+
+const DIGEST_TIMEOUT_SECONDS = 1800;
+const MAX_BODY_BYTES = 100 * 1024 * 1024;
+
+interface ThrottleSwitch {
+  count: number;
+  status: number;
+  retryAfter: number;
+}
+
+function readBody(req: IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    req.on('data', (chunk: Buffer) => {
+      size += chunk.length;
+      if (size > MAX_BODY_BYTES) {
+        reject(new SpError(413, '-2147024809, System.ArgumentException', 'The request body is too large.'));
+        req.destroy();
+        return;
+      }
+      chunks.push(chunk);
+    });
+    req.on('end', () => resolve(Buffer.concat(chunks)));
+    req.on('error', reject);
+  });
+}
+
+function cookie(req: IncomingMessage, name: string): string | undefined {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const eq = part.indexOf('=');
+    if (eq > 0 && part.slice(0, eq).trim() === name) {
+      try {
+        return decodeURIComponent(part.slice(eq + 1).trim());
+      } catch {
+        return part.slice(eq + 1).trim();
+      }
+    }
+  }
+  return undefined;
+}
+
+function headerMap(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(req.headers)) if (v !== undefined) out[k.toLowerCase()] = Array.isArray(v) ? v.join(', ') : v;
+  return out;
+}
+
+function errorResponse(err: unknown): ApiResponse {
+  if (err instanceof SpError) {
+    return { status: err.status, headers: { 'Content-Type': 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8', ...err.headers }, body: errorBody(err.code, err.message) };
+  }
+  console.error('Local SharePoint list service: unexpected error', err);
+  const e = errors.internal(`Unexpected error in the local list service: ${err instanceof Error ? err.message : String(err)}`);
+  return errorResponse(e);
+}
+
+export async function startListService(options: ListServiceOptions): Promise<ListService> {
+  if (options.reset && existsSync(options.dataDir)) rmSync(options.dataDir, { recursive: true, force: true });
+  const schemas = loadListSchemas(options.assetsDir);
+  const store = await Store.open(options.dataDir, schemas);
+  const security = new Security(store);
+  const throttle: ThrottleSwitch = { count: 0, status: 429, retryAfter: 1 };
+  let port = options.port;
+
+  const issueDigest = () => {
+    const stamp = digestTimestamp(Date.now());
+    const mac = createHmac('sha512', store.site.digestSecret).update(stamp).digest('hex').toUpperCase();
+    return { value: `0x${mac},${stamp}`, timeoutSeconds: DIGEST_TIMEOUT_SECONDS };
+  };
+  const digestValid = (value: string | undefined): boolean => {
+    if (!value) return false;
+    const comma = value.indexOf(',');
+    if (comma < 0 || !value.startsWith('0x')) return false;
+    const stamp = value.slice(comma + 1);
+    const given = Buffer.from(value.slice(2, comma), 'utf8');
+    const expected = Buffer.from(createHmac('sha512', store.site.digestSecret).update(stamp).digest('hex').toUpperCase(), 'utf8');
+    if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
+    const issued = Date.parse(stamp);
+    const age = (Date.now() - issued) / 1000;
+    return Number.isFinite(age) && age > -300 && age < DIGEST_TIMEOUT_SECONDS + 600;
+  };
+
+  /** Runs one REST request as a person; writes run in a transaction (a savepoint inside $batch). */
+  const dispatch = (req: ApiRequest, person: DirectoryPerson): ApiResponse => {
+    try {
+      const ctx: Ctx = {
+        req,
+        store,
+        security,
+        person,
+        user: store.userByLogin(person.loginName),
+        options: parseQueryOptions(req.query),
+        dispatch: (inner) => dispatch(inner, person),
+        issueDigest,
+      };
+      if (req.method === 'GET') return routeApi(ctx);
+      return store.transaction(() => routeApi(ctx));
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+
+  const handleApi = (req: IncomingMessage, url: URL, path: string, body: Buffer, siteUrl: string): ApiResponse => {
+    const who = (req.headers['x-local-user'] as string | undefined) ?? cookie(req, 'localUser');
+    const person = who && who.trim() ? findPerson(who) : SITE_OWNER;
+    if (!person) return errorResponse(errors.unauthorized(who ?? ''));
+    if (throttle.count > 0) {
+      throttle.count -= 1;
+      const message =
+        throttle.status === 503
+          ? 'The service is temporarily unavailable. Please wait for the time given in Retry-After and try again.'
+          : 'The request has been throttled. Please wait for the time given in Retry-After and try again.';
+      return errorResponse(new SpError(throttle.status, '-2147024860, Microsoft.SharePoint.SPRequestThrottledException', message, { 'Retry-After': String(throttle.retryAfter) }));
+    }
+    const override = req.headers['x-http-method'];
+    const method = (req.method === 'POST' && typeof override === 'string' ? override : req.method ?? 'GET').toUpperCase();
+    if (method !== 'GET' && !/^contextinfo$/i.test(path)) {
+      const digest = req.headers['x-requestdigest'];
+      if (!digestValid(typeof digest === 'string' ? digest : undefined)) return errorResponse(errors.digest());
+    }
+    return dispatch({ method, path, query: url.searchParams, headers: headerMap(req), body, siteUrl, inBatch: false }, person);
+  };
+
+  const handleLocal = (req: IncomingMessage, url: URL, body: Buffer, siteUrl: string): ApiResponse => {
+    const route = url.pathname.toLowerCase();
+    if (route === '/_local/health') {
+      const items = [...store.lists.values()].reduce((n, l) => n + l.items.size, 0);
+      return json(200, { status: 'ok', siteUrl, lists: store.lists.size, items });
+    }
+    if (route === '/_local/outbox' && req.method === 'GET') return json(200, store.outbox());
+    if (route === '/_local/users' && req.method === 'GET') {
+      return json(
+        200,
+        DIRECTORY.map((p) => ({ ...p, siteUserId: store.userByLogin(p.loginName)?.id ?? null }))
+      );
+    }
+    if (route === '/_local/throttle') {
+      if (req.method === 'POST') {
+        let parsed: Partial<ThrottleSwitch>;
+        try {
+          parsed = JSON.parse(body.toString('utf8') || '{}') as Partial<ThrottleSwitch>;
+        } catch {
+          return errorResponse(errors.badQuery('The throttle switch needs a JSON body such as {"count":3,"status":429,"retryAfter":1}.'));
+        }
+        const count = Number(parsed.count ?? 1);
+        const status = Number(parsed.status ?? 429);
+        const retryAfter = Number(parsed.retryAfter ?? 1);
+        if (!Number.isInteger(count) || count < 0 || ![429, 503].includes(status) || !Number.isInteger(retryAfter) || retryAfter < 0) {
+          return errorResponse(errors.badQuery('count and retryAfter must be non-negative integers and status 429 or 503.'));
+        }
+        Object.assign(throttle, { count, status, retryAfter });
+      }
+      return json(200, { ...throttle });
+    }
+    return errorResponse(errors.noResource(url.pathname));
+  };
+
+  const handleAttachment = (req: IncomingMessage, url: URL, siteUrl: string, m: RegExpExecArray): ApiResponse => {
+    const who = (req.headers['x-local-user'] as string | undefined) ?? cookie(req, 'localUser');
+    const person = who && who.trim() ? findPerson(who) : SITE_OWNER;
+    if (!person) return errorResponse(errors.unauthorized(who ?? ''));
+    try {
+      const listUrl = decodeURIComponent(m[1]).toLowerCase();
+      const list = [...store.lists.values()].find((l) => l.url.toLowerCase() === `lists/${listUrl}`);
+      if (!list) throw new SpError(404, '-2130575338, Microsoft.SharePoint.SPException', 'File Not Found.');
+      const ctx: Ctx = {
+        req: { method: 'GET', path: url.pathname, query: url.searchParams, headers: headerMap(req), body: Buffer.alloc(0), siteUrl, inBatch: false },
+        store,
+        security,
+        person,
+        user: store.userByLogin(person.loginName),
+        options: { expand: [], orderby: [] },
+        dispatch: () => {
+          throw new Error('not available');
+        },
+        issueDigest,
+      };
+      return attachmentFile(ctx, list, Number(m[2]), decodeURIComponent(m[3]));
+    } catch (err) {
+      return errorResponse(err);
+    }
+  };
+
+  const send = (res: ServerResponse, reply: ApiResponse, extra: Record<string, string>) => {
+    const body = reply.body === undefined ? undefined : typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
+    const headers: Record<string, string> = { ...extra, ...reply.headers };
+    if (reply.status !== 204) headers['Content-Length'] = String(body?.length ?? 0);
+    res.writeHead(reply.status, headers);
+    res.end(reply.status === 204 ? undefined : body);
+  };
+
+  const attachmentPath = new RegExp(`^${WEB_PATH}/Lists/([^/]+)/Attachments/(\\d+)/([^/]+)$`, 'i');
+
+  const server = createServer((req, res) => {
+    const host = req.headers.host ?? `localhost:${port}`;
+    const url = new URL(req.url ?? '/', `http://${host}`);
+    const siteUrl = `http://${host}${WEB_PATH}`;
+    const extra: Record<string, string> = { SPRequestGuid: randomUUID(), 'X-SharePointHealthScore': '0' };
+    const origin = req.headers.origin;
+    if (origin) {
+      Object.assign(extra, {
+        'Access-Control-Allow-Origin': origin,
+        'Access-Control-Allow-Credentials': 'true',
+        'Access-Control-Expose-Headers': 'ETag, Retry-After, SPRequestGuid',
+        Vary: 'Origin',
+      });
+    }
+    if (req.method === 'OPTIONS') {
+      send(
+        res,
+        {
+          status: 204,
+          headers: {
+            'Access-Control-Allow-Methods': 'GET, POST, PUT, PATCH, MERGE, DELETE, OPTIONS',
+            'Access-Control-Allow-Headers': String(req.headers['access-control-request-headers'] ?? '*'),
+            'Access-Control-Max-Age': '600',
+          },
+        },
+        extra
+      );
+      return;
+    }
+    readBody(req).then(
+      (body) => {
+        try {
+          const lower = url.pathname.toLowerCase();
+          if (lower.startsWith(`${WEB_PATH}/_api/`)) return send(res, handleApi(req, url, url.pathname.slice(WEB_PATH.length + 6), body, siteUrl), extra);
+          // The site is the only one here, so /_api/ (what a relative "_api/..." URL becomes from the
+          // preview page at /) answers as the site too.
+          if (lower.startsWith('/_api/')) return send(res, handleApi(req, url, url.pathname.slice(6), body, siteUrl), extra);
+          if (lower.startsWith('/_local/')) return send(res, handleLocal(req, url, body, siteUrl), extra);
+          const m = attachmentPath.exec(url.pathname);
+          if (m && req.method === 'GET') return send(res, handleAttachment(req, url, siteUrl, m), extra);
+          if (lower === `${WEB_PATH}/_api` || lower === '/_api') return send(res, errorResponse(errors.noResource(url.pathname)), extra);
+          if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD') && serveStatic(options.staticDir, url.pathname, req, res, extra)) return;
+          send(res, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Not found' }, extra);
+        } catch (err) {
+          send(res, errorResponse(err), extra);
+        }
+      },
+      (err: unknown) => {
+        if (!res.headersSent) send(res, errorResponse(err), extra);
+      }
+    );
+  });
+
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port, '127.0.0.1', () => {
+      server.off('error', reject);
+      resolve();
+    });
+  });
+  port = (server.address() as AddressInfo).port;
+  // Also answer on IPv6 loopback (browsers may resolve localhost to ::1); best effort.
+  const servers: Server[] = [server];
+  const v6 = createServer(server.listeners('request')[0] as (req: IncomingMessage, res: ServerResponse) => void);
+  await new Promise<void>((resolve) => {
+    v6.once('error', () => resolve());
+    v6.listen(port, '::1', () => {
+      servers.push(v6);
+      resolve();
+    });
+  });
+
+  const url = `http://localhost:${port}`;
+  return {
+    url,
+    siteUrl: `${url}${WEB_PATH}`,
+    port,
+    close: async () => {
+      await Promise.all(
+        servers.map(
+          (s) =>
+            new Promise<void>((resolve) => {
+              s.close(() => resolve());
+              (s as Server & { closeAllConnections?: () => void }).closeAllConnections?.();
+            })
+        )
+      );
+      store.close();
+    },
+  };
+}

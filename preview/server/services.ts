@@ -1,0 +1,266 @@
+/**
+ * Site-wide service endpoints: contextinfo (form digest), SP.Web.ShareObject, SendEmail (into the
+ * local outbox), the people picker and user profile properties, all from the demo directory.
+ */
+import { ApiResponse, Ctx, entityResponse, json, jsonBody, requireMethod, valueResponse } from './context';
+import { DIRECTORY, DirectoryPerson, findPerson } from './directory';
+import { errors, SpError } from './errors';
+import { Segment, stringArg } from './odataPath';
+import { PermissionKind } from './permissions';
+import { ensureDirectoryUser } from './principals';
+import { WEB_TITLE } from './site';
+
+export function contextInfo(ctx: Ctx): ApiResponse {
+  requireMethod(ctx, 'POST');
+  const digest = ctx.issueDigest();
+  return json(200, {
+    'odata.metadata': `${ctx.req.siteUrl}/_api/$metadata#SP.ContextWebInformation`,
+    FormDigestTimeoutSeconds: digest.timeoutSeconds,
+    FormDigestValue: digest.value,
+    LibraryVersion: '16.0.25919.12007',
+    SiteFullUrl: ctx.req.siteUrl,
+    SupportedSchemaVersions: ['14.0.0.0', '15.0.0.0'],
+    WebFullUrl: ctx.req.siteUrl,
+  });
+}
+
+function stringList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (typeof value === 'string') return value.split(/[;,]/).map((s) => s.trim()).filter(Boolean);
+  if (Array.isArray(value)) return value.map(String);
+  const results = (value as { results?: unknown }).results;
+  if (Array.isArray(results)) return results.map(String);
+  throw errors.badQuery('Recipients must be a list of email addresses or login names.');
+}
+
+function resolveRecipients(list: string[]): DirectoryPerson[] {
+  return list.map((r) => {
+    const p = findPerson(r);
+    if (!p) throw new SpError(400, '-2130575186, Microsoft.SharePoint.SPException', 'The e-mail message cannot be sent. Make sure the e-mail has a valid recipient.');
+    return p;
+  });
+}
+
+/** SP.Utilities.Utility.SendEmail: recipients must be people of the organisation; the message lands in the outbox. */
+export function sendEmail(ctx: Ctx): ApiResponse {
+  requireMethod(ctx, 'POST');
+  ctx.security.require(ctx.user, PermissionKind.Open);
+  const props = (jsonBody(ctx).properties ?? {}) as Record<string, unknown>;
+  const to = resolveRecipients(stringList(props.To));
+  if (to.length === 0) throw new SpError(400, '-2130575186, Microsoft.SharePoint.SPException', 'The e-mail message cannot be sent. Make sure the e-mail has a valid recipient.');
+  const cc = resolveRecipients(stringList(props.CC));
+  const bcc = resolveRecipients(stringList(props.BCC));
+  ctx.store.addOutbox({
+    kind: 'email',
+    from: typeof props.From === 'string' && props.From ? props.From : ctx.person.email,
+    to: to.map((p) => p.email),
+    cc: cc.map((p) => p.email),
+    bcc: bcc.map((p) => p.email),
+    subject: typeof props.Subject === 'string' ? props.Subject : '',
+    body: typeof props.Body === 'string' ? props.Body : '',
+  });
+  return json(200, { 'odata.metadata': `${ctx.req.siteUrl}/_api/$metadata#Edm.Null`, 'odata.null': true });
+}
+
+/** SP.Web.ShareObject: grants the people the role (or group) on the site when they lack it, and sends the invitation. */
+export function shareObject(ctx: Ctx): ApiResponse {
+  requireMethod(ctx, 'POST');
+  ctx.security.require(ctx.user, PermissionKind.ManagePermissions);
+  const body = jsonBody(ctx);
+  const url = typeof body.url === 'string' ? body.url : ctx.req.siteUrl;
+  let keys: string[] = [];
+  try {
+    const parsed = JSON.parse(String(body.peoplePickerInput ?? '[]')) as unknown;
+    const entries = Array.isArray(parsed) ? parsed : [parsed];
+    keys = entries.map((e) => (typeof e === 'string' ? e : String((e as { Key?: unknown }).Key ?? (e as { EntityData?: { Email?: string } }).EntityData?.Email ?? '')));
+  } catch {
+    throw errors.badArgument('peoplePickerInput must be the JSON the people picker produces.');
+  }
+  const roleValue = String(body.roleValue ?? '').replace(/\s+/g, '');
+  const roleMatch = /^role:(\d+)$/i.exec(roleValue);
+  const groupMatch = /^group:(\d+)$/i.exec(roleValue);
+  const role = roleMatch ? ctx.store.roles.get(Number(roleMatch[1])) : undefined;
+  const group = groupMatch ? ctx.store.groups.get(Number(groupMatch[1])) : undefined;
+  if (!role && !group) throw errors.badArgument(`The roleValue '${String(body.roleValue ?? '')}' is not a known role ("role:<id>") or group ("group:<id>").`);
+
+  const results: Record<string, unknown>[] = [];
+  const invited: DirectoryPerson[] = [];
+  for (const key of keys) {
+    const person = findPerson(key);
+    if (!person) {
+      results.push({ AllowedRoles: [], CurrentRole: 0, DisplayName: key, Email: null, InvitationLink: null, IsUserKnown: false, Message: "Couldn't find the user.", Status: false, User: key });
+      continue;
+    }
+    const user = ensureDirectoryUser(ctx, person.loginName);
+    if (role && (ctx.security.effective(user) & role.mask) !== role.mask) ctx.store.addAssignment('web', user.id, role.id);
+    if (group) ctx.store.addGroupMember(group, user.id);
+    invited.push(person);
+    results.push({
+      AllowedRoles: [],
+      CurrentRole: role ? role.roleTypeKind : 0,
+      DisplayName: person.displayName,
+      Email: person.email,
+      InvitationLink: null,
+      IsUserKnown: true,
+      Message: null,
+      Status: true,
+      User: person.loginName,
+    });
+  }
+  if (invited.length > 0 && body.sendEmail === true) {
+    const from = ctx.user?.title ?? ctx.person.displayName;
+    ctx.store.addOutbox({
+      kind: 'share',
+      from: ctx.person.email,
+      to: invited.map((p) => p.email),
+      cc: [],
+      bcc: [],
+      subject: typeof body.emailSubject === 'string' && body.emailSubject ? body.emailSubject : `${from} has shared '${WEB_TITLE}' with you`,
+      body: `${typeof body.emailBody === 'string' ? body.emailBody : ''}\n\n${url}`.trim(),
+    });
+  }
+  const ok = invited.length > 0;
+  return entityResponse(
+    ctx,
+    {
+      meta: { 'odata.type': 'SP.SharingResult' },
+      props: {
+        ErrorMessage: ok ? null : "Couldn't resolve the users.",
+        IconUrl: null,
+        InvitedUsers: null,
+        Name: WEB_TITLE,
+        PermissionsPageRelativeUrl: '/sites/procurement/_layouts/15/user.aspx',
+        StatusCode: ok ? 0 : -1,
+        UniquelyPermissionedUsers: [],
+        Url: url,
+        UsersAddedToGroup: results,
+      },
+      nav: { GroupsSharedWith: () => (group ? [{ props: { Id: group.id, Title: group.title } }] : []), UsersWithAccessRequests: () => [] },
+    },
+    'SP.SharingResult'
+  );
+}
+
+// ---- people picker ------------------------------------------------------------------------------------------
+
+function pickerEntity(p: DirectoryPerson): Record<string, unknown> {
+  return {
+    Key: p.loginName,
+    Description: p.email,
+    DisplayText: p.displayName,
+    EntityType: 'User',
+    ProviderDisplayName: 'Tenant',
+    ProviderName: 'Tenant',
+    IsResolved: true,
+    EntityData: { IsAltSecIdPresent: 'False', ObjectId: p.objectId, Title: p.jobTitle, Email: p.email, MobilePhone: '', OtherMails: '', Department: p.department },
+    MultipleMatches: [],
+  };
+}
+
+function matches(p: DirectoryPerson, q: string): boolean {
+  const words = [p.displayName, p.firstName, p.lastName, `${p.firstName} ${p.lastName}`, p.email, p.displayName.replace(/^Cllr\s+/i, '')];
+  return words.some((w) => w.toLowerCase().startsWith(q)) || p.displayName.toLowerCase().split(/\s+/).some((w) => w.startsWith(q));
+}
+
+/** ClientPeoplePickerWebServiceInterface.clientPeoplePickerSearchUser / ResolveUser. */
+export function peoplePicker(ctx: Ctx, resolve: boolean): ApiResponse {
+  requireMethod(ctx, 'POST');
+  ctx.security.require(ctx.user, PermissionKind.Open);
+  const params = (jsonBody(ctx).queryParams ?? {}) as Record<string, unknown>;
+  const q = String(params.QueryString ?? '').trim().toLowerCase();
+  const max = Number(params.MaximumEntitySuggestions ?? 30) || 30;
+  const types = Number(params.PrincipalType ?? 15);
+  const groupFilter = Number(params.SharePointGroupID ?? 0);
+  let people = q ? DIRECTORY.filter((p) => matches(p, q)) : [];
+  if (groupFilter) {
+    const group = ctx.store.groups.get(groupFilter);
+    people = people.filter((p) => {
+      const u = ctx.store.userByLogin(p.loginName);
+      return !!u && !!group?.members.has(u.id);
+    });
+  }
+  const entities: Record<string, unknown>[] = (types & 1) !== 0 ? people.map(pickerEntity) : [];
+  if ((types & 8) !== 0 && q) {
+    for (const g of ctx.store.groups.values()) {
+      if (!g.title.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) && !g.title.toLowerCase().startsWith(q)) continue;
+      entities.push({
+        Key: g.title,
+        Description: g.title,
+        DisplayText: g.title,
+        EntityType: 'SPGroup',
+        ProviderDisplayName: 'SharePoint Group',
+        ProviderName: 'SPGroup',
+        IsResolved: true,
+        EntityData: { AccountName: g.title, SPGroupID: String(g.id) },
+        MultipleMatches: [],
+      });
+    }
+  }
+  if (!resolve) return valueResponse(ctx, JSON.stringify(entities.slice(0, max)));
+  const exact = DIRECTORY.find((p) => p.email.toLowerCase() === q || p.loginName.toLowerCase() === q);
+  const single = exact ? pickerEntity(exact) : entities.length === 1 ? entities[0] : undefined;
+  const answer = single ?? { Key: q, Description: q, DisplayText: q, EntityType: '', IsResolved: false, EntityData: {}, MultipleMatches: entities.slice(0, max) };
+  return valueResponse(ctx, JSON.stringify(answer));
+}
+
+// ---- user profiles -------------------------------------------------------------------------------------------
+
+function profile(ctx: Ctx, p: DirectoryPerson): Record<string, unknown> {
+  const properties: Record<string, string> = {
+    AccountName: p.loginName,
+    FirstName: p.firstName,
+    LastName: p.lastName,
+    PreferredName: p.displayName,
+    WorkEmail: p.email,
+    'SPS-JobTitle': p.jobTitle,
+    Title: p.jobTitle,
+    Department: p.department,
+    UserName: p.email,
+    'msOnline-ObjectId': p.objectId,
+  };
+  return {
+    'odata.metadata': `${ctx.req.siteUrl}/_api/$metadata#SP.UserProfiles.PersonProperties/@Element`,
+    'odata.type': 'SP.UserProfiles.PersonProperties',
+    AccountName: p.loginName,
+    DirectReports: [],
+    DisplayName: p.displayName,
+    Email: p.email,
+    ExtendedManagers: [],
+    ExtendedReports: [p.loginName],
+    IsFollowed: false,
+    LatestPost: null,
+    Peers: [],
+    PersonalSiteHostUrl: '',
+    PersonalUrl: '',
+    PictureUrl: null,
+    Title: p.jobTitle,
+    UserProfileProperties: Object.entries(properties).map(([Key, Value]) => ({ Key, Value, ValueType: 'Edm.String' })),
+    UserUrl: '',
+  };
+}
+
+/** sp.userprofiles.peoplemanager: getmyproperties, getpropertiesfor(@v), getuserprofilepropertyfor(accountname=@v, propertyname='x'). */
+export function peopleManager(ctx: Ctx, rest: Segment[]): ApiResponse {
+  ctx.security.require(ctx.user, PermissionKind.Open);
+  const [seg] = rest;
+  if (!seg) throw errors.noResource(ctx.req.path);
+  const person = (login: string) => {
+    const p = findPerson(login);
+    if (!p) throw new SpError(404, '-1, Microsoft.Office.Server.UserProfiles.UserNotFoundException', `User Profile Error 1000: User Not Found: Could not load profile data from the database.`);
+    return p;
+  };
+  switch (seg.lower) {
+    case 'getmyproperties':
+      return json(200, profile(ctx, ctx.person));
+    case 'getpropertiesfor':
+      return json(200, profile(ctx, person(stringArg(seg, 'accountName'))));
+    case 'getuserprofilepropertyfor': {
+      const p = profile(ctx, person(stringArg(seg, 'accountname')));
+      const name = stringArg(seg, 'propertyname').toLowerCase();
+      const found = (p.UserProfileProperties as { Key: string; Value: string }[]).find((x) => x.Key.toLowerCase() === name);
+      return valueResponse(ctx, found ? found.Value : '');
+    }
+    default:
+      throw errors.noResource(ctx.req.path);
+  }
+}

@@ -1,0 +1,643 @@
+/**
+ * The site's state: kept whole in memory for query evaluation (lists stay well under ~20,000 items)
+ * and written through to SQLite (node:sqlite, WAL, synchronous=FULL). Every change runs inside a
+ * transaction that is committed before the HTTP response goes out, so anything a client was told
+ * succeeded survives kill -9.
+ *
+ * Discipline for callers: validate first, then call the mutating methods, which write the database
+ * row before touching memory. If a transaction is rolled back after writes, memory is reloaded from
+ * the database so the two never drift apart.
+ */
+import { randomBytes, randomUUID } from 'crypto';
+import { mkdirSync } from 'fs';
+import { join } from 'path';
+import type { DatabaseSync, StatementSync } from 'node:sqlite';
+import { nowIso } from './dates';
+import { DirectoryPerson, SITE_OWNER } from './directory';
+import { BUILT_IN_ROLES, FIRST_CUSTOM_ROLE_ID, Mask, RoleDefinition, ROLE_IDS, mask, maskHigh, maskLow } from './permissions';
+import { FieldSchema, ListSchema, SchemaError, fieldDifference } from './xmlSchema';
+
+export interface UserRecord {
+  id: number;
+  loginName: string;
+  title: string;
+  email: string;
+  isSiteAdmin: boolean;
+}
+
+export interface GroupRecord {
+  id: number;
+  title: string;
+  description: string;
+  ownerId: number;
+  allowMembersEditMembership: boolean;
+  onlyAllowMembersViewMembership: boolean;
+  members: Set<number>;
+}
+
+export interface RoleAssignmentRecord {
+  /** 'web' or a list id. */
+  scope: string;
+  principalId: number;
+  roleId: number;
+}
+
+export type FieldValue = string | number | boolean | null;
+
+export interface ItemRecord {
+  id: number;
+  /** owshiddenversion: 1 when added, +1 on every change; the item's ETag. */
+  version: number;
+  guid: string;
+  /** Column values by internal name (Title and the list's own columns; person columns hold user ids). */
+  values: Record<string, FieldValue>;
+  created: string;
+  modified: string;
+  authorId: number;
+  editorId: number;
+  attachments: string[];
+}
+
+export interface VersionRecord {
+  version: number;
+  values: Record<string, FieldValue>;
+  created: string;
+  modified: string;
+  authorId: number;
+  editorId: number;
+  attachments: boolean;
+}
+
+export interface ListRecord {
+  id: string;
+  title: string;
+  url: string;
+  description: string;
+  versioning: boolean;
+  attachments: boolean;
+  fields: FieldSchema[];
+  created: string;
+  lastItemModified: string;
+  hasUniquePerms: boolean;
+  nextItemId: number;
+  items: Map<number, ItemRecord>;
+}
+
+export interface OutboxMessage {
+  id: number;
+  kind: 'email' | 'share';
+  sentAt: string;
+  from: string;
+  to: string[];
+  cc: string[];
+  bcc: string[];
+  subject: string;
+  body: string;
+}
+
+export interface SiteInfo {
+  siteId: string;
+  webId: string;
+  created: string;
+  digestSecret: string;
+}
+
+export const GROUP_NAMES = { owners: 'Procurement Owners', members: 'Procurement Members', visitors: 'Procurement Visitors' };
+
+const SCHEMA_SQL = `
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS users(id INTEGER PRIMARY KEY, login TEXT NOT NULL UNIQUE, title TEXT NOT NULL, email TEXT NOT NULL, is_site_admin INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS groups(id INTEGER PRIMARY KEY, title TEXT NOT NULL UNIQUE, description TEXT NOT NULL, owner_id INTEGER NOT NULL,
+  allow_members_edit INTEGER NOT NULL, only_members_view INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS group_members(group_id INTEGER NOT NULL, user_id INTEGER NOT NULL, PRIMARY KEY(group_id, user_id));
+CREATE TABLE IF NOT EXISTS role_definitions(id INTEGER PRIMARY KEY, name TEXT NOT NULL UNIQUE, description TEXT NOT NULL, high TEXT NOT NULL,
+  low TEXT NOT NULL, sort_order INTEGER NOT NULL, type_kind INTEGER NOT NULL, hidden INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS role_assignments(scope TEXT NOT NULL, principal_id INTEGER NOT NULL, role_id INTEGER NOT NULL, PRIMARY KEY(scope, principal_id, role_id));
+CREATE TABLE IF NOT EXISTS lists(id TEXT PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT NOT NULL, description TEXT NOT NULL, versioning INTEGER NOT NULL,
+  attachments INTEGER NOT NULL, fields TEXT NOT NULL, created TEXT NOT NULL, last_modified TEXT NOT NULL, unique_perms INTEGER NOT NULL, next_item_id INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS items(list_id TEXT NOT NULL, id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY(list_id, id));
+CREATE TABLE IF NOT EXISTS item_versions(list_id TEXT NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY(list_id, item_id, version));
+CREATE TABLE IF NOT EXISTS attachments(list_id TEXT NOT NULL, item_id INTEGER NOT NULL, name TEXT NOT NULL, content BLOB NOT NULL, created TEXT NOT NULL,
+  PRIMARY KEY(list_id, item_id, name));
+CREATE TABLE IF NOT EXISTS outbox(id INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL);
+`;
+
+/** node:sqlite is loaded lazily so its "experimental" warning can be kept off the console. */
+async function openDatabase(path: string): Promise<DatabaseSync> {
+  const original = process.emitWarning;
+  process.emitWarning = ((warning: string | Error, ...rest: unknown[]) => {
+    const text = typeof warning === 'string' ? warning : warning.message;
+    if (/SQLite is an experimental feature/i.test(text)) return;
+    return (original as (...a: unknown[]) => void).call(process, warning, ...rest);
+  }) as typeof process.emitWarning;
+  try {
+    let sqlite: typeof import('node:sqlite');
+    try {
+      sqlite = await import('node:sqlite');
+    } catch {
+      throw new Error(
+        `it needs Node.js 22.5 or later for node:sqlite, but runs on ${process.version}. Use the repository's Node (npm scripts, or node_modules/.bin/node).`
+      );
+    }
+    return new sqlite.DatabaseSync(path);
+  } finally {
+    process.emitWarning = original;
+  }
+}
+
+export class Store {
+  site!: SiteInfo;
+  readonly users = new Map<number, UserRecord>();
+  readonly groups = new Map<number, GroupRecord>();
+  readonly roles = new Map<number, RoleDefinition>();
+  assignments: RoleAssignmentRecord[] = [];
+  readonly lists = new Map<string, ListRecord>();
+  private nextPrincipalId = 1;
+  private depth = 0;
+  private writesInTransaction = 0;
+  private readonly statements = new Map<string, StatementSync>();
+
+  private constructor(private readonly db: DatabaseSync) {}
+
+  static async open(dataDir: string, schemas: ListSchema[]): Promise<Store> {
+    mkdirSync(dataDir, { recursive: true });
+    const db = await openDatabase(join(dataDir, 'site.db'));
+    db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;');
+    db.exec(SCHEMA_SQL);
+    const store = new Store(db);
+    store.transaction(() => {
+      if (!store.getMeta('siteId')) store.createSite();
+    });
+    store.load();
+    store.transaction(() => store.provisionLists(schemas));
+    return store;
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  // ---- transactions -------------------------------------------------------------------------
+
+  /** Runs fn atomically; nested calls use savepoints so one failing $batch part leaves the others intact. */
+  transaction<T>(fn: () => T): T {
+    const savepoint = `sp${this.depth}`;
+    const outer = this.depth === 0;
+    const writesBefore = this.writesInTransaction;
+    this.db.exec(outer ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
+    this.depth += 1;
+    try {
+      const result = fn();
+      this.depth -= 1;
+      if (outer) this.commit();
+      else this.db.exec(`RELEASE ${savepoint}`);
+      return result;
+    } catch (err) {
+      this.depth -= 1;
+      const wrote = this.writesInTransaction > writesBefore;
+      this.db.exec(outer ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+      if (outer) this.writesInTransaction = 0;
+      else this.writesInTransaction = writesBefore;
+      // Memory may hold changes the database no longer has: reload it from the database.
+      if (wrote) this.load();
+      throw err;
+    }
+  }
+
+  private commit(): void {
+    try {
+      this.db.exec('COMMIT');
+      this.writesInTransaction = 0;
+    } catch (err) {
+      // Memory already holds the change; the only safe thing is to stop and restart from disk.
+      console.error('Local SharePoint list service: could not commit to the database, stopping.', err);
+      process.exit(70);
+    }
+  }
+
+  private run(sql: string, ...params: (string | number | null | Uint8Array)[]): void {
+    if (this.depth === 0) throw new Error('Store write outside a transaction');
+    let st = this.statements.get(sql);
+    if (!st) {
+      st = this.db.prepare(sql);
+      this.statements.set(sql, st);
+    }
+    st.run(...params);
+    this.writesInTransaction += 1;
+  }
+
+  private all(sql: string, ...params: (string | number)[]): Record<string, unknown>[] {
+    return this.db.prepare(sql).all(...params) as Record<string, unknown>[];
+  }
+
+  private getMeta(key: string): string | undefined {
+    const row = this.db.prepare('SELECT value FROM meta WHERE key = ?').get(key);
+    return row ? String(row.value) : undefined;
+  }
+
+  private setMeta(key: string, value: string): void {
+    this.run('INSERT INTO meta(key, value) VALUES(?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value', key, value);
+  }
+
+  // ---- creation and loading -----------------------------------------------------------------
+
+  /** A new team site: built-in roles, the three default groups with their roles on the web, the owner as admin. */
+  private createSite(): void {
+    const created = nowIso();
+    this.setMeta('siteId', randomUUID());
+    this.setMeta('webId', randomUUID());
+    this.setMeta('created', created);
+    this.setMeta('digestSecret', randomBytes(32).toString('hex'));
+    for (const r of BUILT_IN_ROLES) {
+      this.run(
+        'INSERT INTO role_definitions VALUES(?, ?, ?, ?, ?, ?, ?, ?)',
+        r.id,
+        r.name,
+        r.description,
+        maskHigh(r.mask),
+        maskLow(r.mask),
+        r.order,
+        r.roleTypeKind,
+        r.hidden ? 1 : 0
+      );
+    }
+    // SharePoint numbers the default groups 3, 4, 5 and its first real user after them.
+    const owners = 3;
+    const visitors = 4;
+    const members = 5;
+    const addGroup = (id: number, title: string, description: string) =>
+      this.run('INSERT INTO groups VALUES(?, ?, ?, ?, ?, ?)', id, title, description, owners, 0, 0);
+    addGroup(owners, GROUP_NAMES.owners, `Use this group to grant people full control permissions to the SharePoint site: Procurement`);
+    addGroup(visitors, GROUP_NAMES.visitors, `Use this group to grant people read permissions to the SharePoint site: Procurement`);
+    addGroup(members, GROUP_NAMES.members, `Use this group to grant people contribute permissions to the SharePoint site: Procurement`);
+    const ownerUser = 6;
+    this.run('INSERT INTO users VALUES(?, ?, ?, ?, 1)', ownerUser, SITE_OWNER.loginName, SITE_OWNER.displayName, SITE_OWNER.email);
+    this.run('INSERT INTO group_members VALUES(?, ?)', owners, ownerUser);
+    this.run('INSERT INTO role_assignments VALUES(?, ?, ?)', 'web', owners, ROLE_IDS.fullControl);
+    this.run('INSERT INTO role_assignments VALUES(?, ?, ?)', 'web', members, ROLE_IDS.edit);
+    this.run('INSERT INTO role_assignments VALUES(?, ?, ?)', 'web', visitors, ROLE_IDS.read);
+    this.setMeta('nextPrincipalId', '7');
+  }
+
+  /** (Re)reads everything from the database into memory. */
+  load(): void {
+    this.site = {
+      siteId: this.getMeta('siteId') ?? '',
+      webId: this.getMeta('webId') ?? '',
+      created: this.getMeta('created') ?? nowIso(),
+      digestSecret: this.getMeta('digestSecret') ?? '',
+    };
+    this.nextPrincipalId = Number(this.getMeta('nextPrincipalId') ?? '7');
+    this.users.clear();
+    for (const r of this.all('SELECT * FROM users')) {
+      this.users.set(Number(r.id), { id: Number(r.id), loginName: String(r.login), title: String(r.title), email: String(r.email), isSiteAdmin: r.is_site_admin === 1 });
+    }
+    this.groups.clear();
+    for (const r of this.all('SELECT * FROM groups')) {
+      this.groups.set(Number(r.id), {
+        id: Number(r.id),
+        title: String(r.title),
+        description: String(r.description),
+        ownerId: Number(r.owner_id),
+        allowMembersEditMembership: r.allow_members_edit === 1,
+        onlyAllowMembersViewMembership: r.only_members_view === 1,
+        members: new Set(),
+      });
+    }
+    for (const r of this.all('SELECT * FROM group_members')) this.groups.get(Number(r.group_id))?.members.add(Number(r.user_id));
+    this.roles.clear();
+    for (const r of this.all('SELECT * FROM role_definitions')) {
+      this.roles.set(Number(r.id), {
+        id: Number(r.id),
+        name: String(r.name),
+        description: String(r.description),
+        mask: mask(String(r.high), String(r.low)),
+        order: Number(r.sort_order),
+        roleTypeKind: Number(r.type_kind),
+        hidden: r.hidden === 1,
+      });
+    }
+    this.assignments = this.all('SELECT * FROM role_assignments').map((r) => ({ scope: String(r.scope), principalId: Number(r.principal_id), roleId: Number(r.role_id) }));
+    this.lists.clear();
+    for (const r of this.all('SELECT * FROM lists')) {
+      const list: ListRecord = {
+        id: String(r.id),
+        title: String(r.title),
+        url: String(r.url),
+        description: String(r.description),
+        versioning: r.versioning === 1,
+        attachments: r.attachments === 1,
+        fields: JSON.parse(String(r.fields)) as FieldSchema[],
+        created: String(r.created),
+        lastItemModified: String(r.last_modified),
+        hasUniquePerms: r.unique_perms === 1,
+        nextItemId: Number(r.next_item_id),
+        items: new Map(),
+      };
+      this.lists.set(list.id, list);
+    }
+    for (const list of this.lists.values()) {
+      for (const r of this.all('SELECT data FROM items WHERE list_id = ? ORDER BY id', list.id)) {
+        const item = JSON.parse(String(r.data)) as ItemRecord;
+        list.items.set(item.id, item);
+      }
+    }
+  }
+
+  /** Creates the lists the XML describes; checks lists already stored agree with it (new columns are added). */
+  private provisionLists(schemas: ListSchema[]): void {
+    for (const schema of schemas) {
+      const existing = [...this.lists.values()].find((l) => l.url.toLowerCase() === schema.url.toLowerCase());
+      if (!existing) {
+        const created = nowIso();
+        const list: ListRecord = {
+          id: randomUUID(),
+          title: schema.title,
+          url: schema.url,
+          description: schema.description,
+          versioning: schema.versioning,
+          attachments: schema.attachments,
+          fields: schema.fields,
+          created,
+          lastItemModified: created,
+          hasUniquePerms: false,
+          nextItemId: 1,
+          items: new Map(),
+        };
+        this.run(
+          'INSERT INTO lists VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          list.id,
+          list.url,
+          list.title,
+          list.description,
+          list.versioning ? 1 : 0,
+          list.attachments ? 1 : 0,
+          JSON.stringify(list.fields),
+          created,
+          created,
+          0,
+          1
+        );
+        this.lists.set(list.id, list);
+        continue;
+      }
+      const where = `the stored list "${existing.title}" (${existing.url}) disagrees with the XML`;
+      if (existing.title !== schema.title) throw new SchemaError(schema.url, `${where}: its title is "${existing.title}", the XML says "${schema.title}"`);
+      if (existing.versioning !== schema.versioning || existing.attachments !== schema.attachments) {
+        throw new SchemaError(schema.url, `${where}: versioning or attachments settings differ`);
+      }
+      for (const stored of existing.fields) {
+        const wanted = schema.fields.find((f) => f.internalName === stored.internalName);
+        if (!wanted) throw new SchemaError(schema.url, `${where}: column ${stored.internalName} is not in the XML`);
+        const diff = fieldDifference(stored, wanted);
+        if (diff) throw new SchemaError(schema.url, `${where}: column ${stored.internalName}: ${diff}`);
+      }
+      const added = schema.fields.filter((f) => !existing.fields.some((s) => s.internalName === f.internalName));
+      if (added.length > 0) {
+        const fields = [...existing.fields, ...added];
+        this.run('UPDATE lists SET fields = ? WHERE id = ?', JSON.stringify(fields), existing.id);
+        existing.fields = fields;
+      }
+    }
+  }
+
+  // ---- principals ---------------------------------------------------------------------------
+
+  private takePrincipalId(): number {
+    const id = this.nextPrincipalId;
+    this.setMeta('nextPrincipalId', String(id + 1));
+    this.nextPrincipalId = id + 1;
+    return id;
+  }
+
+  userByLogin(loginName: string): UserRecord | undefined {
+    const key = loginName.toLowerCase();
+    for (const u of this.users.values()) if (u.loginName.toLowerCase() === key) return u;
+    return undefined;
+  }
+
+  /** Adds a directory person to the site's users (SharePoint's User Information List), or returns them. */
+  ensureUser(person: DirectoryPerson): UserRecord {
+    const existing = this.userByLogin(person.loginName);
+    if (existing) return existing;
+    const id = this.takePrincipalId();
+    this.run('INSERT INTO users VALUES(?, ?, ?, ?, 0)', id, person.loginName, person.displayName, person.email);
+    const user: UserRecord = { id, loginName: person.loginName, title: person.displayName, email: person.email, isSiteAdmin: false };
+    this.users.set(id, user);
+    return user;
+  }
+
+  removeUser(userId: number): void {
+    this.run('DELETE FROM users WHERE id = ?', userId);
+    this.run('DELETE FROM group_members WHERE user_id = ?', userId);
+    this.run('DELETE FROM role_assignments WHERE principal_id = ?', userId);
+    this.users.delete(userId);
+    for (const g of this.groups.values()) g.members.delete(userId);
+    this.assignments = this.assignments.filter((a) => a.principalId !== userId);
+  }
+
+  groupByTitle(title: string): GroupRecord | undefined {
+    const key = title.toLowerCase();
+    for (const g of this.groups.values()) if (g.title.toLowerCase() === key) return g;
+    return undefined;
+  }
+
+  addGroup(title: string, description: string, ownerId: number): GroupRecord {
+    const id = this.takePrincipalId();
+    this.run('INSERT INTO groups VALUES(?, ?, ?, ?, 0, 0)', id, title, description, ownerId);
+    const group: GroupRecord = { id, title, description, ownerId, allowMembersEditMembership: false, onlyAllowMembersViewMembership: false, members: new Set() };
+    this.groups.set(id, group);
+    return group;
+  }
+
+  updateGroup(group: GroupRecord, changes: Partial<Pick<GroupRecord, 'title' | 'description' | 'ownerId' | 'allowMembersEditMembership' | 'onlyAllowMembersViewMembership'>>): void {
+    const next = { ...group, ...changes };
+    this.run(
+      'UPDATE groups SET title = ?, description = ?, owner_id = ?, allow_members_edit = ?, only_members_view = ? WHERE id = ?',
+      next.title,
+      next.description,
+      next.ownerId,
+      next.allowMembersEditMembership ? 1 : 0,
+      next.onlyAllowMembersViewMembership ? 1 : 0,
+      group.id
+    );
+    Object.assign(group, changes);
+  }
+
+  deleteGroup(groupId: number): void {
+    this.run('DELETE FROM groups WHERE id = ?', groupId);
+    this.run('DELETE FROM group_members WHERE group_id = ?', groupId);
+    this.run('DELETE FROM role_assignments WHERE principal_id = ?', groupId);
+    this.groups.delete(groupId);
+    this.assignments = this.assignments.filter((a) => a.principalId !== groupId);
+  }
+
+  addGroupMember(group: GroupRecord, userId: number): void {
+    if (group.members.has(userId)) return;
+    this.run('INSERT INTO group_members VALUES(?, ?)', group.id, userId);
+    group.members.add(userId);
+  }
+
+  removeGroupMember(group: GroupRecord, userId: number): void {
+    this.run('DELETE FROM group_members WHERE group_id = ? AND user_id = ?', group.id, userId);
+    group.members.delete(userId);
+  }
+
+  // ---- roles and assignments ----------------------------------------------------------------
+
+  addRoleDefinition(name: string, description: string, m: Mask, order: number): RoleDefinition {
+    const id = Math.max(FIRST_CUSTOM_ROLE_ID - 1, ...this.roles.keys()) + 1;
+    const role: RoleDefinition = { id, name, description, mask: m, order, roleTypeKind: 0, hidden: false };
+    this.run('INSERT INTO role_definitions VALUES(?, ?, ?, ?, ?, ?, 0, 0)', id, name, description, maskHigh(m), maskLow(m), order);
+    this.roles.set(id, role);
+    return role;
+  }
+
+  updateRoleDefinition(role: RoleDefinition, changes: Partial<Pick<RoleDefinition, 'name' | 'description' | 'mask' | 'order'>>): void {
+    const next = { ...role, ...changes };
+    this.run(
+      'UPDATE role_definitions SET name = ?, description = ?, high = ?, low = ?, sort_order = ? WHERE id = ?',
+      next.name,
+      next.description,
+      maskHigh(next.mask),
+      maskLow(next.mask),
+      next.order,
+      role.id
+    );
+    Object.assign(role, changes);
+  }
+
+  deleteRoleDefinition(roleId: number): void {
+    this.run('DELETE FROM role_definitions WHERE id = ?', roleId);
+    this.run('DELETE FROM role_assignments WHERE role_id = ?', roleId);
+    this.roles.delete(roleId);
+    this.assignments = this.assignments.filter((a) => a.roleId !== roleId);
+  }
+
+  addAssignment(scope: string, principalId: number, roleId: number): void {
+    if (this.assignments.some((a) => a.scope === scope && a.principalId === principalId && a.roleId === roleId)) return;
+    this.run('INSERT INTO role_assignments VALUES(?, ?, ?)', scope, principalId, roleId);
+    this.assignments.push({ scope, principalId, roleId });
+  }
+
+  /** Removes one binding, or every binding of the principal on the scope when roleId is undefined. */
+  removeAssignment(scope: string, principalId: number, roleId?: number): void {
+    if (roleId === undefined) this.run('DELETE FROM role_assignments WHERE scope = ? AND principal_id = ?', scope, principalId);
+    else this.run('DELETE FROM role_assignments WHERE scope = ? AND principal_id = ? AND role_id = ?', scope, principalId, roleId);
+    this.assignments = this.assignments.filter((a) => !(a.scope === scope && a.principalId === principalId && (roleId === undefined || a.roleId === roleId)));
+  }
+
+  setUniquePermissions(list: ListRecord, unique: boolean, copyFromWeb: boolean): void {
+    this.run('UPDATE lists SET unique_perms = ? WHERE id = ?', unique ? 1 : 0, list.id);
+    this.run('DELETE FROM role_assignments WHERE scope = ?', list.id);
+    this.assignments = this.assignments.filter((a) => a.scope !== list.id);
+    list.hasUniquePerms = unique;
+    if (unique && copyFromWeb) {
+      for (const a of this.assignments.filter((x) => x.scope === 'web')) this.addAssignment(list.id, a.principalId, a.roleId);
+    }
+  }
+
+  // ---- items --------------------------------------------------------------------------------
+
+  listByTitle(title: string): ListRecord | undefined {
+    const key = title.toLowerCase();
+    for (const l of this.lists.values()) if (l.title.toLowerCase() === key) return l;
+    return undefined;
+  }
+
+  private saveItem(list: ListRecord, item: ItemRecord): void {
+    this.run('INSERT INTO items VALUES(?, ?, ?) ON CONFLICT(list_id, id) DO UPDATE SET data = excluded.data', list.id, item.id, JSON.stringify(item));
+  }
+
+  private saveVersion(list: ListRecord, item: ItemRecord): void {
+    const v: VersionRecord = {
+      version: item.version,
+      values: item.values,
+      created: item.created,
+      modified: item.modified,
+      authorId: item.authorId,
+      editorId: item.editorId,
+      attachments: item.attachments.length > 0,
+    };
+    this.run('INSERT OR REPLACE INTO item_versions VALUES(?, ?, ?, ?)', list.id, item.id, item.version, JSON.stringify(v));
+  }
+
+  private touchList(list: ListRecord, when: string): void {
+    this.run('UPDATE lists SET last_modified = ?, next_item_id = ? WHERE id = ?', when, list.nextItemId, list.id);
+    list.lastItemModified = when;
+  }
+
+  /** Adds an item with the next id (ids are never reused, as in SharePoint). */
+  addItem(list: ListRecord, values: Record<string, FieldValue>, userId: number): ItemRecord {
+    const now = nowIso();
+    const item: ItemRecord = { id: list.nextItemId, version: 1, guid: randomUUID(), values, created: now, modified: now, authorId: userId, editorId: userId, attachments: [] };
+    list.nextItemId += 1;
+    try {
+      this.saveItem(list, item);
+      this.saveVersion(list, item);
+      this.touchList(list, now);
+    } catch (err) {
+      list.nextItemId -= 1;
+      throw err;
+    }
+    list.items.set(item.id, item);
+    return item;
+  }
+
+  /** Replaces an item's state with a new version; the previous versions stay in item_versions. */
+  updateItem(list: ListRecord, item: ItemRecord, changes: { values?: Record<string, FieldValue>; attachments?: string[] }, userId: number): ItemRecord {
+    const now = nowIso();
+    const next: ItemRecord = {
+      ...item,
+      values: { ...item.values, ...(changes.values ?? {}) },
+      attachments: changes.attachments ?? item.attachments,
+      version: item.version + 1,
+      modified: now,
+      editorId: userId,
+    };
+    this.saveItem(list, next);
+    this.saveVersion(list, next);
+    this.touchList(list, now);
+    list.items.set(item.id, next);
+    return next;
+  }
+
+  deleteItem(list: ListRecord, itemId: number): void {
+    this.run('DELETE FROM items WHERE list_id = ? AND id = ?', list.id, itemId);
+    this.run('DELETE FROM attachments WHERE list_id = ? AND item_id = ?', list.id, itemId);
+    this.touchList(list, nowIso());
+    list.items.delete(itemId);
+  }
+
+  versions(list: ListRecord, itemId: number): VersionRecord[] {
+    return this.all('SELECT data FROM item_versions WHERE list_id = ? AND item_id = ? ORDER BY version DESC', list.id, itemId).map(
+      (r) => JSON.parse(String(r.data)) as VersionRecord
+    );
+  }
+
+  saveAttachment(list: ListRecord, itemId: number, name: string, content: Uint8Array): void {
+    this.run('INSERT OR REPLACE INTO attachments VALUES(?, ?, ?, ?, ?)', list.id, itemId, name, content, nowIso());
+  }
+
+  removeAttachment(list: ListRecord, itemId: number, name: string): void {
+    this.run('DELETE FROM attachments WHERE list_id = ? AND item_id = ? AND name = ?', list.id, itemId, name);
+  }
+
+  attachmentContent(list: ListRecord, itemId: number, name: string): Buffer | undefined {
+    const row = this.db.prepare('SELECT content FROM attachments WHERE list_id = ? AND item_id = ? AND name = ?').get(list.id, itemId, name);
+    return row ? Buffer.from(row.content as Uint8Array) : undefined;
+  }
+
+  // ---- outbox -------------------------------------------------------------------------------
+
+  addOutbox(message: Omit<OutboxMessage, 'id' | 'sentAt'>): OutboxMessage {
+    const sentAt = nowIso();
+    this.run('INSERT INTO outbox(data) VALUES(?)', JSON.stringify({ ...message, sentAt }));
+    const row = this.db.prepare('SELECT last_insert_rowid() AS id').get();
+    return { ...message, id: Number(row?.id), sentAt };
+  }
+
+  outbox(): OutboxMessage[] {
+    return this.all('SELECT id, data FROM outbox ORDER BY id DESC').map((r) => ({ ...(JSON.parse(String(r.data)) as OutboxMessage), id: Number(r.id) }));
+  }
+}

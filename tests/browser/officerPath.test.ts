@@ -1,0 +1,141 @@
+import { Browser, Page } from 'playwright-core';
+import { axeViolations, launch, pageAs, RunningPreview, startPreview } from './preview';
+
+const AISHA = 'aisha.khan@borsetshire.example';
+const KEVIN = 'kevin.doyle@borsetshire.example';
+const HELEN = 'helen.marsh@borsetshire.example';
+
+let preview: RunningPreview;
+let browser: Browser;
+
+beforeAll(async () => {
+  [preview, browser] = await Promise.all([startPreview(), launch()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await preview?.stop();
+});
+
+async function openAssessment(page: Page): Promise<void> {
+  await page.goto(`${preview.origin}/#/assessment`);
+  await page.getByRole('heading', { name: 'Procurement maturity assessment' }).waitFor();
+  await page.getByText(/of 14 assessed/).waitFor();
+}
+
+async function assess(page: Page, indexTitle: string, level: string, target: string, evidence: string): Promise<void> {
+  await page.getByRole('button', { name: `Assess ${indexTitle}` }).click();
+  const panel = page.getByRole('dialog');
+  await panel.getByRole('radio', { name: new RegExp(`^\\d\\. ${level}`) }).check();
+  await panel.getByRole('combobox', { name: /Target level/ }).click();
+  await page.getByRole('option', { name: new RegExp(target) }).click();
+  await panel.getByRole('textbox', { name: /^Evidence/ }).fill(evidence);
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await panel.getByText(/^Saved /).waitFor();
+  await panel.getByRole('button', { name: 'Close', exact: true }).first().click();
+}
+
+describe('a procurement officer in the Teams tab', () => {
+  // Runs first: the path below submits the period, after which nothing can be edited.
+  it('reaches and assesses an index with the keyboard alone', async () => {
+    const { context, page } = await pageAs(browser, preview.origin, AISHA);
+    await page.goto(`${preview.origin}/#/assessment?period=2025/26`);
+    await page.getByRole('heading', { name: 'Procurement maturity assessment' }).waitFor();
+    const button = page.getByRole('button', { name: 'Assess Engaging councillors' });
+    await button.waitFor();
+    await button.focus();
+    await page.keyboard.press('Enter');
+    const dialog = page.getByRole('dialog');
+    await page.locator('.ms-Panel-main').waitFor();
+    const first = dialog.getByRole('radio').first();
+    await first.focus();
+    await page.keyboard.press('ArrowDown');
+    expect(await dialog.getByRole('radio').nth(1).isChecked()).toBe(true);
+    await page.keyboard.press('Escape');
+    await page.locator('.ms-Panel-main').waitFor({ state: 'detached' });
+    await context.close();
+  });
+
+  it('assesses an index, adds an action and submits the period for sign-off', async () => {
+    const { context, page } = await pageAs(browser, preview.origin, AISHA);
+    await openAssessment(page);
+    await page.getByText('11 of 14 assessed').waitFor();
+
+    await assess(page, 'Enabling innovation', 'Developing', 'Mature', 'Innovation considered on the assistive technology contract.');
+    await page.getByText('12 of 14 assessed').waitFor();
+    const row = page.getByRole('row', { name: /Enabling innovation/ });
+    await expect(row.textContent()).resolves.toMatch(/Developing.*Mature.*1 level below target.*Assessed.*Aisha Khan/);
+
+    await page.getByRole('button', { name: 'Add an action' }).click();
+    const form = page.getByRole('dialog');
+    await form.getByRole('textbox', { name: 'Action' }).fill('Hold a supplier innovation day');
+    await form.getByRole('combobox', { name: 'Owner' }).fill('Megan');
+    await page.getByRole('option', { name: /Megan O'Brien/ }).click();
+    await form.getByRole('combobox', { name: /Due date/ }).fill('31/03/2027');
+    await form.getByRole('combobox', { name: /Due date/ }).press('Tab');
+    await form.getByRole('button', { name: 'Save action' }).click();
+    await page.getByText('Saved the action "Hold a supplier innovation day".').waitFor();
+    await expect(page.getByRole('row', { name: /Hold a supplier innovation day/ }).textContent()).resolves.toMatch(/Megan O'Brien.*31 March 2027.*Not started/);
+
+    await page.getByRole('button', { name: 'Submit for sign-off' }).click();
+    const missing = page.getByRole('alert').filter({ hasText: 'cannot be submitted yet' });
+    await expect(missing.textContent()).resolves.toMatch(/Exploiting digital technology: no current level.*Embedding change: no current level, target level or evidence/);
+
+    await assess(page, 'Exploiting digital technology', 'Developing', 'Mature', 'P2P system live; paper trails remain in two services.');
+    await assess(page, 'Embedding change', 'Developing', 'Mature', 'Change programme reported quarterly to CMT.');
+    await page.getByText('14 of 14 assessed').waitFor();
+    await page.getByRole('button', { name: 'Submit for sign-off' }).click();
+    await page.getByText(/submitted for sign-off by Aisha Khan/).waitFor();
+    expect(await page.getByRole('button', { name: 'Assess Engaging councillors' }).count()).toBe(0);
+
+    // What was saved is SharePoint's record now: it reads back the same after a reload.
+    await page.reload();
+    await page.getByText(/submitted for sign-off by Aisha Khan/).waitFor();
+    await page.getByText('14 of 14 assessed').waitFor();
+    await context.close();
+  });
+
+});
+
+describe('accessibility and hosts', () => {
+  it.each(['default', 'dark', 'contrast'])('the Assessment tab passes axe (WCAG 2.2 AA rules) in the %s Teams theme', async (theme) => {
+    const { context, page } = await pageAs(browser, preview.origin, AISHA);
+    await page.addInitScript((t) => localStorage.setItem('previewTheme', t), theme);
+    await openAssessment(page);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('button', { name: /Engaging councillors$/ }).click();
+    await page.locator('.ms-Panel-main').waitFor();
+    await page.getByRole('radio').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it.each([
+    ['dashboard', 'Procurement maturity dashboard'],
+    ['scrutiny', 'Procurement maturity: scrutiny review'],
+  ])('the %s page passes axe', async (view, heading) => {
+    const { context, page } = await pageAs(browser, preview.origin, HELEN);
+    await page.goto(`${preview.origin}/#/${view}`);
+    await page.getByRole('heading', { name: heading, level: 1 }).waitFor();
+    await page.getByRole('combobox').first().waitFor();
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
+  it('fits Teams mobile at 320 px without sideways scrolling', async () => {
+    const { context, page } = await pageAs(browser, preview.origin, AISHA, { width: 320, height: 700 });
+    await openAssessment(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await context.close();
+  });
+
+  it('shows a read-only person no edit controls and says why', async () => {
+    const { context, page } = await pageAs(browser, preview.origin, KEVIN);
+    await page.goto(`${preview.origin}/#/assessment`);
+    await page.getByText(/You have read-only access/).waitFor();
+    expect(await page.getByRole('button', { name: /^Assess / }).count()).toBe(0);
+    expect(await page.getByRole('button', { name: 'Add an action' }).count()).toBe(0);
+    await context.close();
+  });
+});
