@@ -12,7 +12,7 @@ export type SpItem = Record<string, any>; // eslint-disable-line @typescript-esl
 
 export interface ReadQuery {
   filter?: string;
-  /** Columns to order by, ascending unless `false`. Reads past a page are ordered by ID. */
+  /** Columns to order by, ascending unless `false`; applied after reading, so they need no index. */
   orderBy?: Array<[string, boolean?]>;
 }
 
@@ -45,37 +45,36 @@ export abstract class ListRepository<T> {
     return via.web.lists.getByTitle(this.listTitle).items;
   }
 
+  /** Always in ID order on the server: paging follows on by ID, and no threshold applies to ID. */
   private queryOf(via: SPFI, query: ReadQuery, afterId?: number): IItems {
     let items = this.items(via).select(...this.select);
     if (this.expand.length) items = items.expand(...this.expand);
     const clauses = [query.filter, afterId !== undefined ? `ID gt ${afterId}` : ''].filter(Boolean) as string[];
     if (clauses.length) items = items.filter(clauses.length === 1 ? clauses[0] : clauses.map((c) => `(${c})`).join(' and '));
-    if (afterId === undefined) for (const [field, asc] of query.orderBy ?? []) items = items.orderBy(field, asc !== false);
     return items.orderBy('ID', true).top(PAGE_SIZE);
   }
 
   /**
    * Every item matching the query. The first page may go through a batch; a full page means more
-   * remain, so the rest follow unbatched, page by page, using the same indexed filter plus ID.
+   * remain, so the rest follow unbatched, page by page, using the same indexed filter plus ID. The
+   * requested order is applied here, so ordering never needs an index (or meets the threshold).
    */
   protected async readAll(query: ReadQuery, via: SPFI = this.sp): Promise<T[]> {
     try {
-      const first: SpItem[] = await this.queryOf(via, query)();
-      const all = [...first];
-      let page = first;
+      let page: SpItem[] = await this.queryOf(via, query)();
+      const all = [...page];
       while (page.length === PAGE_SIZE) {
         page = await this.queryOf(this.sp, query, page[page.length - 1].Id)();
         all.push(...page);
       }
-      // Follow-on pages come back in ID order; restore the requested order for the whole set.
-      if (first.length === PAGE_SIZE && query.orderBy?.length) return this.sortLike(all, query).map((i) => this.fromItem(i));
-      return all.map((i) => this.fromItem(i));
+      return this.sortLike(all, query).map((i) => this.fromItem(i));
     } catch (e) {
       throw toDataError(e, this.listTitle);
     }
   }
 
   private sortLike(items: SpItem[], query: ReadQuery): SpItem[] {
+    if (!query.orderBy?.length) return items;
     return [...items].sort((a, b) => {
       for (const [field, asc] of query.orderBy ?? []) {
         const x = a[field];

@@ -1,0 +1,216 @@
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { getSPForSite } from '../../src/data/sp';
+import { createDataServices, DataServices } from '../../src/data/services';
+import { runSiteSetup } from '../../src/data/siteSetup';
+import { loadWorkspace } from '../../src/data/workspace';
+import { ConflictError, DataError, ValidationError } from '../../src/data/errors';
+import { GROUPS } from '../../src/data/siteService';
+import { LISTS } from '../../src/data/schema';
+import { npsFramework2018 } from '../../src/framework';
+import { emptyAssessment } from '../../src/domain/assessment';
+import { LocalUser } from '../../preview/localUser';
+import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
+import { ASSETS_DIR, RunningService, startListService, spAs } from '../support/listService';
+
+const framework = npsFramework2018();
+const login = (role: string, n = 0): string => DIRECTORY.filter((p) => p.role === role)[n].loginName;
+const OFFICER = login('officer');
+const OFFICER_2 = login('officer', 1);
+const COUNCILLOR = login('councillor');
+const OUTSIDER = login('other');
+
+let service: RunningService;
+const as = (who: string): DataServices => createDataServices(getSPForSite(service.siteUrl, LocalUser(who)));
+
+/** Counts the HTTP requests the code under test really sends. */
+async function countRequests<T>(work: () => Promise<T>): Promise<{ result: T; requests: string[] }> {
+  const original = globalThis.fetch;
+  const requests: string[] = [];
+  globalThis.fetch = ((input: RequestInfo | URL, init?: RequestInit) => {
+    requests.push(`${init?.method ?? 'GET'} ${String(input).replace(service.siteUrl, '')}`);
+    return original(input, init);
+  }) as typeof fetch;
+  try {
+    return { result: await work(), requests };
+  } finally {
+    globalThis.fetch = original;
+  }
+}
+
+async function addToGroup(group: string, who: string[]): Promise<void> {
+  const sp = spAs(service.siteUrl, SITE_OWNER.loginName);
+  const [g] = await sp.web.siteGroups.filter(`Title eq '${group}'`)();
+  for (const person of who) await sp.web.siteGroups.getById(g.Id).users.add(person);
+}
+
+beforeAll(async () => {
+  service = await startListService();
+}, 60000);
+
+afterAll(async () => {
+  await service?.stop();
+});
+
+describe('site set-up', () => {
+  it('creates the groups, permissions and framework once, however often it runs', async () => {
+    const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
+    const first = await runSiteSetup(owner, framework);
+    expect(first.done).toEqual(expect.arrayContaining([`Created the SharePoint group ${GROUPS.officers}`, 'Created the permission level "Add items only" for scrutiny members']));
+    const groupsAfterFirst = (await owner.web.siteGroups()).map((g: { Title: string }) => g.Title).sort();
+    const assignmentsAfterFirst = await owner.web.lists.getByTitle(LISTS.challenges.title).roleAssignments();
+
+    const second = await runSiteSetup(owner, framework);
+    expect(second.done).toEqual([]);
+    expect(second.alreadyInPlace).toContain(`Group ${GROUPS.officers} exists`);
+    expect((await owner.web.siteGroups()).map((g: { Title: string }) => g.Title).sort()).toEqual(groupsAfterFirst);
+    expect(await owner.web.lists.getByTitle(LISTS.challenges.title).roleAssignments()).toHaveLength(assignmentsAfterFirst.length);
+    expect(await as(SITE_OWNER.loginName).indices.all()).toHaveLength(14);
+
+    await addToGroup(GROUPS.officers, [OFFICER, OFFICER_2]);
+    await addToGroup(GROUPS.scrutiny, [COUNCILLOR]);
+    await owner.web.siteGroups.getById((await owner.web.associatedVisitorGroup()).Id).users.add(OUTSIDER);
+  }, 60000);
+
+  it('refuses to run on a site without the app\'s lists, saying what to do', async () => {
+    const assets = mkdtempSync(join(tmpdir(), 'assets-'));
+    for (const name of readdirSync(ASSETS_DIR)) copyFileSync(join(ASSETS_DIR, name), join(assets, name));
+    const elements = readFileSync(join(assets, 'elements.xml'), 'utf8').replace(/\s*<ListInstance CustomSchema="schema-challenges.xml"[^>]*\/>/, '');
+    writeFileSync(join(assets, 'elements.xml'), elements);
+    const bare = await startListService({ assetsDir: assets });
+    try {
+      const sp = getSPForSite(bare.siteUrl, LocalUser(SITE_OWNER.loginName));
+      await expect(runSiteSetup(sp, framework)).rejects.toThrow(/lists are missing from this site \(Scrutiny challenges\)/);
+      const error = await createDataServices(sp).challenges.forPeriod('2025/26').catch((e) => e);
+      expect(error).toBeInstanceOf(DataError);
+      expect(error.kind).toBe('notSetUp');
+      expect(error.message).toMatch(/not set up on this site: the list "Scrutiny challenges" is missing/);
+    } finally {
+      await bare.stop();
+    }
+  }, 60000);
+});
+
+describe('repositories over HTTP', () => {
+  it('saves an assessment and reads it back the same, dates and people included', async () => {
+    const officer = as(OFFICER);
+    const period = await officer.periods.create('2025/26', framework);
+    expect(period).toMatchObject({ name: '2025/26', status: 'Draft', startDate: '2025-04-01', endDate: '2026-03-31' });
+    const me = await officer.site.currentUser();
+    const saved = await officer.assessments.save(
+      { ...emptyAssessment('2025/26', 'engaging-councillors'), currentLevel: 'developing', targetLevel: 'leader', targetDate: '2026-07-01', rationale: 'Why', evidence: 'Cabinet report', evidenceLinks: [{ url: 'https://borsetshire.sharepoint.com/sites/procurement/Evidence/report.docx', description: 'Report' }] },
+      me.id
+    );
+    const [read] = await as(OFFICER_2).assessments.forPeriod('2025/26');
+    expect(read).toEqual(saved);
+    expect(read).toMatchObject({ currentLevel: 'developing', targetLevel: 'leader', targetDate: '2026-07-01', lastAssessedBy: { displayName: 'Aisha Khan' } });
+  });
+
+  it('reads everything a view needs in one $batch round trip', async () => {
+    const { result, requests } = await countRequests(() => loadWorkspace(as(OFFICER), framework, '2025/26'));
+    expect(requests.filter((r) => r.includes('/_api/$batch'))).toHaveLength(1);
+    expect(requests.filter((r) => !r.includes('/_api/contextinfo'))).toHaveLength(1);
+    expect(result.assessments).toHaveLength(1);
+    expect(result.role).toBe('officer');
+    expect(result.access.assessments.canEdit).toBe(true);
+    expect(result.framework.indices).toHaveLength(14);
+  });
+
+  it('raises a conflict carrying the other person\'s version when a save is stale, and changes nothing', async () => {
+    const [mine] = await as(OFFICER).assessments.forPeriod('2025/26');
+    const [theirs] = await as(OFFICER_2).assessments.forPeriod('2025/26');
+    const tom = await as(OFFICER_2).site.currentUser();
+    const theirSaved = await as(OFFICER_2).assessments.save({ ...theirs, evidence: 'Tom\'s evidence' }, tom.id);
+    const error = await as(OFFICER).assessments.save({ ...mine, evidence: 'Aisha\'s evidence' }, 1).catch((e) => e);
+    expect(error).toBeInstanceOf(ConflictError);
+    expect(error.serverCopy).toEqual(theirSaved);
+    const [now] = await as(OFFICER).assessments.forPeriod('2025/26');
+    expect(now.evidence).toBe('Tom\'s evidence');
+  });
+
+  it('keeps a quote in text from breaking or widening a filter', async () => {
+    const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
+    const list = owner.web.lists.getByTitle(LISTS.indices.title);
+    await list.items.add({ Title: "Members' training", NpsIndexId: "members'-training", NpsIndexKind: 'Key area', NpsSortOrder: 50, NpsRetired: true });
+    const indices = as(OFFICER).indices;
+    expect((await indices.byIndexId("members'-training"))?.title).toBe("Members' training");
+    expect(await indices.byIndexId("x' or NpsIndexId ne '")).toBeUndefined();
+  });
+
+  it('refuses text over a column\'s limit before sending anything', async () => {
+    const officer = as(OFFICER);
+    const me = await officer.site.currentUser();
+    const { result, requests } = await countRequests(() =>
+      officer.actions.save({ periodName: '2025/26', indexId: 'developing-talent', title: 'x'.repeat(300), details: '', owner: me, dueDate: '2026-12-31', status: 'Not started', progressNotes: '' }).catch((e) => e)
+    );
+    expect(result).toBeInstanceOf(ValidationError);
+    expect(result.message).toBe('Action is 300 characters; the limit is 255. Shorten it by 45.');
+    expect(requests).toEqual([]);
+  });
+
+  it('tells a councillor they have read-only access when they try to change an assessment', async () => {
+    const councillor = as(COUNCILLOR);
+    const [a] = await councillor.assessments.forPeriod('2025/26');
+    const error = await councillor.assessments.save({ ...a, currentLevel: 'innovator' }, 1).catch((e) => e);
+    expect(error).toBeInstanceOf(DataError);
+    expect(error.kind).toBe('readOnly');
+    expect(error.message).toMatch(/read-only access/);
+    const [after] = await as(OFFICER).assessments.forPeriod('2025/26');
+    expect(after.currentLevel).toBe('developing');
+    const ws = await loadWorkspace(councillor, framework, '2025/26');
+    expect(ws.role).toBe('scrutiny');
+    expect(ws.access.assessments.canEdit).toBe(false);
+    expect(ws.access.challenges).toEqual({ canAdd: true, canEdit: false });
+  });
+
+  it('lets a councillor raise a challenge but not edit one, and an officer answer it', async () => {
+    const councillor = as(COUNCILLOR);
+    const cllr = await councillor.site.currentUser();
+    const raised = await councillor.challenges.raise({ periodName: '2025/26', indexId: 'engaging-councillors', text: 'Is "developing" fair?', response: '', status: 'Open' }, cllr.id);
+    const edit = await councillor.challenges.respond(raised, 'Answering my own challenge', cllr.id).catch((e) => e);
+    expect(edit.kind).toBe('readOnly');
+    const officer = as(OFFICER);
+    const answered = await officer.challenges.respond(raised, 'Yes: see the training log.', (await officer.site.currentUser()).id);
+    expect(answered).toMatchObject({ status: 'Answered', response: 'Yes: see the training log.', respondedBy: { displayName: 'Aisha Khan' }, raisedBy: { displayName: 'Cllr Helen Marsh' } });
+  });
+
+  it('waits out throttling (429 with Retry-After) and then succeeds', async () => {
+    await fetch(`${service.url}/_local/throttle`, { method: 'POST', body: JSON.stringify({ count: 2, status: 429, retryAfter: 1 }) });
+    const started = Date.now();
+    const periods = await as(OFFICER).periods.all();
+    expect(periods.map((p) => p.name)).toEqual(['2025/26']);
+    expect(Date.now() - started).toBeGreaterThanOrEqual(1900);
+  });
+
+  it('says SharePoint is busy when throttling outlasts the retries', async () => {
+    await fetch(`${service.url}/_local/throttle`, { method: 'POST', body: JSON.stringify({ count: 10, status: 503, retryAfter: 0 }) });
+    const error = await as(OFFICER).periods.all().catch((e) => e);
+    await fetch(`${service.url}/_local/throttle`, { method: 'POST', body: JSON.stringify({ count: 0 }) });
+    expect(error).toBeInstanceOf(DataError);
+    expect(error.kind).toBe('throttled');
+    expect(error.message).toMatch(/SharePoint is busy/);
+  });
+
+  it('reads every action of a period past 5,000 items through indexed filters', async () => {
+    const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
+    const me = await as(OFFICER).site.currentUser();
+    const list = owner.web.lists.getByTitle(LISTS.actions.title);
+    for (let start = 0; start < 5100; start += 300) {
+      const [batched, execute] = owner.batched();
+      for (let i = start; i < Math.min(start + 300, 5100); i++) {
+        batched.web.lists.getByTitle(LISTS.actions.title).items.add({
+          Title: `Action ${i}`, NpsPeriodName: i < 5050 ? '2030/31' : '2031/32', NpsIndexId: 'developing-talent', NpsActionOwnerId: me.id,
+          NpsDueDate: `2031-01-${String((i % 28) + 1).padStart(2, '0')}T12:00:00Z`, NpsActionStatus: 'Not started',
+        });
+      }
+      await execute();
+    }
+    expect((await list.select('ItemCount')()).ItemCount).toBeGreaterThanOrEqual(5100);
+    const actions = await as(OFFICER).actions.forPeriod('2030/31');
+    expect(actions).toHaveLength(5050);
+    expect(new Set(actions.map((a) => a.id)).size).toBe(5050);
+    expect(actions[0].dueDate! <= actions[actions.length - 1].dueDate!).toBe(true);
+    expect(await as(OFFICER).actions.ownedBy('2031/32', me.id)).toHaveLength(50);
+  }, 120000);
+});
