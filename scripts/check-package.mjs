@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Opens the built .sppkg (a zip) and checks it holds what a council's app catalog needs:
-// the three web parts and the feature that provisions the lists.
+// the three web parts, the feature that provisions the lists, and the Teams app package.
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -29,6 +29,10 @@ for (const { alias, id } of expectedWebParts) {
   const xml = await zip.file(entry).async('string');
   if (!xml.includes(alias)) problems.push(`${entry} does not describe ${alias}`);
 }
+for (const file of ['elements.xml', 'schema-indices.xml', 'schema-periods.xml', 'schema-assessments.xml', 'schema-actions.xml', 'schema-challenges.xml', 'upgrade-actions.xml']) {
+  if (!names.some((n) => n.endsWith(file))) problems.push(`the lists feature file ${file} is not in the package`);
+}
+if (!names.some((n) => n.endsWith('TeamsSPFxApp.zip'))) problems.push('the Teams app package TeamsSPFxApp.zip is not in the package');
 const bundles = names.filter((n) => /^ClientSideAssets\/.*-web-part_[0-9a-f]+\.js$/.test(n));
 if (bundles.length < 3) problems.push(`expected three web part bundles in ClientSideAssets, found ${bundles.length}`);
 
