@@ -22,6 +22,12 @@ export interface TeamsDetails {
   subPageId?: string;
 }
 
+/** A period and, optionally, one key area or enabler within it: what a deep link opens. */
+export interface LinkTarget {
+  periodName?: string;
+  indexId?: string;
+}
+
 export interface HostContext {
   kind: HostKind;
   /** Absolute URL of the SharePoint site that holds the lists. */
@@ -31,6 +37,8 @@ export interface HostContext {
   /** BCP 47 locale of the user, e.g. en-GB. */
   locale: string;
   teams?: TeamsDetails;
+  /** Where "open in the assessment" links go (the Teams tab, or the preview's tab); none when unknown. */
+  assessmentLink?: (target: LinkTarget) => string;
   /** Called with a new theme when Teams switches theme while the tab is open. */
   onThemeChange?: (listener: (theme: HostTheme) => void) => void;
 }

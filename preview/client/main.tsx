@@ -62,6 +62,8 @@ function hostFor(kind: HostContext['kind'], theme: HostTheme, listeners: Set<(t:
     locale: 'en-GB',
     teams: kind === 'TeamsTab' ? { teamName: 'Procurement', channelName: 'Maturity assessment', subPageId: query } : undefined,
     onThemeChange: (listener) => listeners.add(listener),
+    // In the preview the "Teams tab" is the Assessment view of this page.
+    assessmentLink: (target) => `${window.location.origin}/#/assessment?${encodeTarget(target)}`,
   };
 }
 
@@ -108,7 +110,6 @@ function Preview(): JSX.Element {
   }, [theme]);
   const host = React.useMemo(() => hostFor(view === 'assessment' ? 'TeamsTab' : 'SharePoint', theme, listeners, query), [view, query]);
   const target = parseTarget(query);
-  const assessmentLink = (t: { periodName?: string; indexId?: string }): string => `#/assessment?${encodeTarget(t)}`;
 
   return (
     <>
@@ -174,7 +175,7 @@ function Preview(): JSX.Element {
             Procurement
           </div>
           {view === 'dashboard' ? (
-            <ProcurementDashboardApp key={query} host={host} services={services} framework={framework} title="Procurement maturity dashboard" target={target} assessmentLink={assessmentLink} />
+            <ProcurementDashboardApp key={query} host={host} services={services} framework={framework} title="Procurement maturity dashboard" target={target} />
           ) : (
             <ScrutinyReviewApp key={query} host={host} services={services} framework={framework} title="Procurement maturity: scrutiny review" target={target} />
           )}

@@ -3,10 +3,13 @@
  * notification emails. In Teams the target travels as the tab's subPageId (subEntityId); on a
  * SharePoint page as query parameters.
  */
-export interface DeepLinkTarget {
-  periodName?: string;
-  indexId?: string;
-}
+import { LinkTarget } from '../host';
+
+export type DeepLinkTarget = LinkTarget;
+
+/** The Teams app (teams/manifest.json) and its personal tab that hosts the Assessment web part. */
+export const TEAMS_APP_ID = '5b367f2b-6e16-4142-a0b1-e4d538c86e45';
+export const TEAMS_ASSESSMENT_ENTITY = 'nps-maturity-assessment';
 
 export function encodeTarget(target: DeepLinkTarget): string {
   const params = new URLSearchParams();

@@ -1,5 +1,6 @@
 import { WebPartContext } from '@microsoft/sp-webpart-base';
 import { HostContext, HostKind, HostTheme } from '../host';
+import { TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, teamsTabLink } from '../ui/deepLinks';
 
 function asHostTheme(theme: string | undefined): HostTheme {
   return theme === 'dark' || theme === 'contrast' ? theme : 'default';
@@ -17,6 +18,8 @@ export async function hostContextFromSpfx(context: WebPartContext): Promise<Host
     user: { displayName: page.user.displayName, loginName: page.user.loginName, email: page.user.email },
     theme: 'default',
     locale: page.cultureInfo.currentUICultureName || 'en-GB',
+    // Links from the dashboard, the scrutiny review and emails open the Assessment personal app in Teams.
+    assessmentLink: (target) => teamsTabLink(TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, target),
   };
 
   const teamsJs = context.sdks.microsoftTeams?.teamsJs;

@@ -66,6 +66,15 @@ describe('a procurement officer in the Teams tab', () => {
     const row = page.getByRole('row', { name: /Enabling innovation/ });
     await expect(row.textContent()).resolves.toMatch(/Developing.*Mature.*1 level below target.*Assessed.*Aisha Khan/);
 
+    // Evidence files attach to the saved assessment and open from it.
+    await page.getByRole('button', { name: 'Assess Enabling innovation' }).click();
+    await page.getByLabel('Attach files').setInputFiles({ name: 'innovation-log.txt', mimeType: 'text/plain', buffer: Buffer.from('Supplier day notes') });
+    const file = page.getByRole('dialog').getByRole('link', { name: 'innovation-log.txt' });
+    await file.waitFor();
+    const body = await page.evaluate(async (href) => (await fetch(href)).text(), (await file.getAttribute('href'))!);
+    expect(body).toBe('Supplier day notes');
+    await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).first().click();
+
     await page.getByRole('button', { name: 'Add an action' }).click();
     const form = page.getByRole('dialog');
     await form.getByRole('textbox', { name: 'Action' }).fill('Hold a supplier innovation day');

@@ -201,3 +201,18 @@ describe('sign-off', () => {
     expect(availableSignOffActions('Draft', 'officer')).toEqual(['submit']);
   });
 });
+
+describe('deep links', () => {
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { encodeTarget, parseTarget, pageLink } = require('../../src/ui/deepLinks');
+
+  it('round-trips a period and index', () => {
+    expect(parseTarget(encodeTarget({ periodName: '2025/26', indexId: 'engaging-councillors' }))).toEqual({ periodName: '2025/26', indexId: 'engaging-councillors' });
+    expect(pageLink('https://c.sharepoint.com/sites/p/SitePages/Assessment.aspx', { periodName: '2025/26' })).toBe('https://c.sharepoint.com/sites/p/SitePages/Assessment.aspx?period=2025%2F26');
+  });
+
+  it('ignores anything that is not a period or index id', () => {
+    expect(parseTarget('?period=<script>&index=../../etc')).toEqual({ periodName: undefined, indexId: undefined });
+    expect(parseTarget(undefined)).toEqual({});
+  });
+});

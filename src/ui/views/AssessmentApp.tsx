@@ -11,6 +11,7 @@ import { isPeriodLocked, Role, SignOffAction } from '../../domain/signOff';
 import { DataServices } from '../../data/services';
 import { runSiteSetup } from '../../data/siteSetup';
 import { startNextPeriod } from '../../data/periodWorkflow';
+import { notifySignOff } from '../../data/notifications';
 import { DataError, toDataError } from '../../data/errors';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
@@ -70,8 +71,10 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
       if (!period || role === 'reader') return;
       setActionError(undefined);
       try {
-        await services.periods.transition(period, action, { role, userId: user.id }, { comment, blockers: missingForSubmission(framework.indices, workspace.assessments) });
+        const updated = await services.periods.transition(period, action, { role, userId: user.id }, { comment, blockers: missingForSubmission(framework.indices, workspace.assessments) });
         reload();
+        const warning = await notifySignOff(services.sp, updated, action, user.displayName, host.assessmentLink);
+        if (warning) setActionError(new DataError('refused', warning));
       } catch (e) {
         setActionError(toDataError(e));
       }

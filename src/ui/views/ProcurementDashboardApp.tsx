@@ -8,6 +8,7 @@ import { formatUkDate, toIsoDate } from '../../domain/dates';
 import { SignOffAction } from '../../domain/signOff';
 import { DataServices } from '../../data/services';
 import { DataError, toDataError } from '../../data/errors';
+import { notifySignOff } from '../../data/notifications';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
@@ -24,8 +25,6 @@ export interface ProcurementDashboardAppProps {
   title: string;
   today?: string;
   target?: DeepLinkTarget;
-  /** Where "open in the assessment" links go: the Teams tab or the assessment page. */
-  assessmentLink?: (target: DeepLinkTarget) => string;
 }
 
 /** For senior managers: where the council stands against its targets, action progress, and sign-off. */
@@ -51,8 +50,10 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
       if (w.role === 'reader') return;
       setActionError(undefined);
       try {
-        await services.periods.transition(period, action, { role: w.role, userId: w.user.id }, { comment, blockers: missingForSubmission(framework.indices, w.assessments) });
+        const updated = await services.periods.transition(period, action, { role: w.role, userId: w.user.id }, { comment, blockers: missingForSubmission(framework.indices, w.assessments) });
         reload();
+        const warning = await notifySignOff(services.sp, updated, action, w.user.displayName, host.assessmentLink);
+        if (warning) setActionError(new DataError('refused', warning));
       } catch (e) {
         setActionError(toDataError(e));
       }
@@ -105,7 +106,7 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
                     <tr key={a.id}>
                       <th scope="row">{a.title}</th>
                       <td data-label="For">
-                        {props.assessmentLink ? <a href={props.assessmentLink({ periodName: period.name, indexId: a.indexId })}>{index?.title ?? a.indexId}</a> : index?.title ?? a.indexId}
+                        {host.assessmentLink ? <a href={host.assessmentLink({ periodName: period.name, indexId: a.indexId })}>{index?.title ?? a.indexId}</a> : index?.title ?? a.indexId}
                       </td>
                       <td data-label="Owner">{a.owner?.displayName ?? 'No owner'}</td>
                       <td data-label="Due">{formatUkDate(a.dueDate)}</td>

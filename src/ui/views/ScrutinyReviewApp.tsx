@@ -8,6 +8,7 @@ import { IndexAssessment, levelTitle } from '../../domain/assessment';
 import { describeGap } from '../../domain/levels';
 import { formatUkDate, formatUkDateTime } from '../../domain/dates';
 import { DataServices } from '../../data/services';
+import { notifyChallenge } from '../../data/notifications';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
@@ -32,6 +33,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
   const { host, services, title } = props;
   const [periodName, setPeriodName] = React.useState<string | undefined>(props.target?.periodName);
   const [state, reload] = useWorkspace(services, props.framework, periodName);
+  const [warning, setWarning] = React.useState<string | undefined>();
   const firstLoad = state.status === 'ready' && !periodName ? state.workspace : undefined;
   const latestSignedOff = firstLoad?.periods.find((p) => p.status === 'Signed off');
   React.useEffect(() => {
@@ -54,6 +56,11 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
       return (
         <section key={index.id} aria-labelledby={`nps-review-${index.id}`} className="nps-review-index">
           <h3 id={`nps-review-${index.id}`}>{index.title}</h3>
+          {host.assessmentLink && (
+            <p>
+              <a href={host.assessmentLink({ periodName: period.name, indexId: index.id })}>Open {index.title} in the assessment</a>
+            </p>
+          )}
           <dl className="nps-facts">
             <div>
               <dt>Current level</dt>
@@ -94,8 +101,9 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
             canRaise={canRaise}
             canRespond={canRespond}
             onRaise={async (text) => {
-              await services.challenges.raise({ periodName: period.name, indexId: index.id, text, response: '', status: 'Open' }, w.user.id);
+              const raised = await services.challenges.raise({ periodName: period.name, indexId: index.id, text, response: '', status: 'Open' }, w.user.id);
               reload();
+              setWarning(await notifyChallenge(services.sp, raised, index.title, host.assessmentLink));
             }}
             onRespond={async (challenge, response) => {
               await services.challenges.respond(challenge, response, w.user.id);
@@ -108,6 +116,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
     return (
       <>
         {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
+        {warning && <Problem error={new Error(warning)} onDismiss={() => setWarning(undefined)} />}
         <Dropdown label="Signed-off assessment" selectedKey={period.name} options={signedOff.map((p) => ({ key: p.name, text: p.name }))} onChange={(_, o) => o && setPeriodName(String(o.key))} className="nps-period-picker" />
         <MessageBar messageBarType={MessageBarType.info} isMultiline>
           The {period.name} assessment was signed off by {period.signedOffBy?.displayName ?? 'a senior manager'} on {formatUkDateTime(period.signedOffOn)}.{' '}
