@@ -1,4 +1,4 @@
-import { WebPartContext } from '@microsoft/sp-webpart-base';
+import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { HostContext, HostKind, HostTheme } from '../host';
 import { TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, teamsTabLink } from '../ui/deepLinks';
 

@@ -1,0 +1,52 @@
+import { hostContextFromSpfx } from '../../src/webparts/spfxHost';
+import { parseTarget } from '../../src/ui/deepLinks';
+
+type Ctx = Parameters<typeof hostContextFromSpfx>[0];
+
+const pageContext = {
+  web: { absoluteUrl: 'https://borsetshire.sharepoint.com/sites/procurement' },
+  user: { displayName: 'Aisha Khan', loginName: 'aisha.khan@borsetshire.example', email: 'aisha.khan@borsetshire.example' },
+  cultureInfo: { currentUICultureName: 'en-GB' },
+};
+
+function teamsContext(overrides: Record<string, unknown>) {
+  const handlers: Array<(theme: string) => void> = [];
+  const teamsJs = {
+    app: {
+      getContext: async () => ({ app: { theme: 'default', locale: 'en-GB' }, page: { id: 'tab', subPageId: '' }, ...overrides }),
+      registerOnThemeChangeHandler: (h: (theme: string) => void) => handlers.push(h),
+    },
+  };
+  return { context: { pageContext, sdks: { microsoftTeams: { teamsJs } } } as unknown as Ctx, handlers };
+}
+
+describe('where the web part finds itself', () => {
+  it('on a SharePoint page uses the page context and links into the Teams app', async () => {
+    const host = await hostContextFromSpfx({ pageContext, sdks: {} } as unknown as Ctx);
+    expect(host).toMatchObject({ kind: 'SharePoint', siteUrl: pageContext.web.absoluteUrl, theme: 'default', locale: 'en-GB', user: { displayName: 'Aisha Khan' } });
+    expect(host.assessmentLink!({ periodName: '2025/26' })).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/5b367f2b-6e16-4142-a0b1-e4d538c86e45\/nps-maturity-assessment\?/);
+  });
+
+  it('in a channel tab reads team, channel, theme, locale and the deep link from the Teams SDK', async () => {
+    const { context } = teamsContext({
+      app: { theme: 'dark', locale: 'cy-GB' },
+      team: { displayName: 'Procurement' },
+      channel: { id: '19:abc', displayName: 'Maturity' },
+      page: { id: 'tab', subPageId: 'period=2024%2F25&index=developing-talent' },
+    });
+    const host = await hostContextFromSpfx(context);
+    expect(host).toMatchObject({ kind: 'TeamsTab', theme: 'dark', locale: 'cy-GB', teams: { teamName: 'Procurement', channelName: 'Maturity' } });
+    expect(parseTarget(host.teams!.subPageId)).toEqual({ periodName: '2024/25', indexId: 'developing-talent' });
+  });
+
+  it('as a personal app, and follows a theme switch made while open', async () => {
+    const { context, handlers } = teamsContext({ app: { theme: 'contrast', locale: 'en-GB' } });
+    const host = await hostContextFromSpfx(context);
+    expect(host).toMatchObject({ kind: 'TeamsPersonalApp', theme: 'contrast' });
+    const seen: string[] = [];
+    host.onThemeChange!((t) => seen.push(t));
+    handlers.forEach((h) => h('dark'));
+    handlers.forEach((h) => h('something-new'));
+    expect(seen).toEqual(['dark', 'default']);
+  });
+});
