@@ -9,7 +9,7 @@ import { Framework, MaturityIndex } from '../../framework/types';
 import { RagBadge } from '../components/Badges';
 import { PeopleSource } from '../components/PersonPicker';
 import { DraftStore } from '../drafts';
-import { ActionForm } from './ActionForm';
+import { Loading } from '../components/Loading';
 
 export interface ActionPlansProps {
   framework: Framework;
@@ -24,6 +24,9 @@ export interface ActionPlansProps {
   onSave: (action: ActionPlanItem) => Promise<ActionPlanItem>;
   onSaved: (action: ActionPlanItem) => void;
 }
+
+// The form (people and date pickers) loads when someone first adds or edits an action.
+const ActionForm = React.lazy(() => import(/* webpackChunkName: 'action-form' */ './ActionForm').then((m) => ({ default: m.ActionForm })));
 
 function newAction(periodName: string, indexId: string): ActionPlanItem {
   return { periodName, indexId, title: '', details: '', status: 'Not started', progressNotes: '' };
@@ -106,6 +109,7 @@ export function ActionPlans(props: ActionPlansProps): JSX.Element {
         isLightDismiss={false}
       >
         {editing && (
+          <React.Suspense fallback={<Loading label="Opening the action…" />}>
           <ActionForm
             framework={framework}
             action={editing}
@@ -118,6 +122,7 @@ export function ActionPlans(props: ActionPlansProps): JSX.Element {
               if (saved) props.onSaved(saved);
             }}
           />
+          </React.Suspense>
         )}
       </Panel>
     </section>

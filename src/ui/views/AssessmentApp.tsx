@@ -18,7 +18,6 @@ import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
 import { SiteSetupPanel } from '../components/SiteSetupPanel';
 import { IndexTable } from '../assessment/IndexTable';
-import { AssessmentEditor } from '../assessment/AssessmentEditor';
 import { SignOffBar } from '../assessment/SignOffBar';
 import { ActionPlans } from '../actions/ActionPlans';
 import { useWorkspace } from '../hooks/useWorkspace';
@@ -37,6 +36,9 @@ export interface AssessmentAppProps {
   /** Period and index to open, from a Teams deep link or the page URL. */
   target?: DeepLinkTarget;
 }
+
+// The editor (date and people pickers, conflict view) loads when first opened, keeping first load small.
+const AssessmentEditor = React.lazy(() => import(/* webpackChunkName: 'assessment-editor' */ '../assessment/AssessmentEditor').then((m) => ({ default: m.AssessmentEditor })));
 
 const OFFICER_ROLES: Array<Role | 'reader'> = ['officer', 'approver', 'owner'];
 
@@ -191,6 +193,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
           onDismiss={() => setOpenIndexId(undefined)}
         >
           {openIndex && period && (
+            <React.Suspense fallback={<Loading label="Opening the assessment…" />}>
             <AssessmentEditor
               key={`${period.name}:${openIndex.id}`}
               framework={framework}
@@ -209,6 +212,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
                 remove: (id, name) => services.assessments.detach(id, name),
               }}
             />
+            </React.Suspense>
           )}
         </Panel>
       </>
