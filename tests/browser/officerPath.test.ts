@@ -23,8 +23,14 @@ async function openAssessment(page: Page): Promise<void> {
   await page.getByText(/of 14 assessed/).waitFor();
 }
 
+/** Fluent's Panel moves focus into itself once its opening animation ends; typing before that is lost. */
+async function panelReady(page: Page, heading: string): Promise<void> {
+  await page.waitForFunction((h) => !!document.activeElement?.closest('.ms-Panel-main')?.textContent?.includes(h), heading);
+}
+
 async function assess(page: Page, indexTitle: string, level: string, target: string, evidence: string): Promise<void> {
   await page.getByRole('button', { name: `Assess ${indexTitle}` }).click();
+  await panelReady(page, indexTitle);
   const panel = page.getByRole('dialog');
   await panel.getByRole('radio', { name: new RegExp(`^\\d\\. ${level}`) }).check();
   await panel.getByRole('combobox', { name: /Target level/ }).click();
@@ -68,6 +74,7 @@ describe('a procurement officer in the Teams tab', () => {
 
     // Evidence files attach to the saved assessment and open from it.
     await page.getByRole('button', { name: 'Assess Enabling innovation' }).click();
+    await panelReady(page, 'Enabling innovation');
     await page.getByLabel('Attach files').setInputFiles({ name: 'innovation-log.txt', mimeType: 'text/plain', buffer: Buffer.from('Supplier day notes') });
     const file = page.getByRole('dialog').getByRole('link', { name: 'innovation-log.txt' });
     await file.waitFor();
@@ -76,9 +83,12 @@ describe('a procurement officer in the Teams tab', () => {
     await page.getByRole('dialog').getByRole('button', { name: 'Close', exact: true }).first().click();
 
     await page.getByRole('button', { name: 'Add an action' }).click();
+    await panelReady(page, 'New action');
     const form = page.getByRole('dialog');
     await form.getByRole('textbox', { name: 'Action' }).fill('Hold a supplier innovation day');
-    await form.getByRole('combobox', { name: 'Owner' }).fill('Megan');
+    const owner = form.getByRole('combobox', { name: 'Owner' });
+    await owner.click();
+    await owner.pressSequentially('Megan', { delay: 30 });
     await page.getByRole('option', { name: /Megan O'Brien/ }).click();
     await form.getByRole('combobox', { name: /Due date/ }).fill('31/03/2027');
     await form.getByRole('combobox', { name: /Due date/ }).press('Tab');
