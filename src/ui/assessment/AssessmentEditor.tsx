@@ -12,6 +12,7 @@ import { EvidenceFile } from '../../data/repositories/assessmentRepository';
 import { Framework, LevelId, MaturityIndex } from '../../framework/types';
 import { DraftStore } from '../drafts';
 import { Problem } from '../components/Problem';
+import { IndexAbout } from '../components/IndexAbout';
 import { UkDatePicker } from '../components/UkDatePicker';
 import { LevelChoice } from './LevelChoice';
 import { ConflictResolver } from './ConflictResolver';
@@ -116,16 +117,7 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
       {(index.whatItIs || index.whyItIsImportant) && (
         <details className="nps-about">
           <summary>What it is and why it is important</summary>
-          {index.whatItIs && (
-            <p>
-              <strong>What it is:</strong> {index.whatItIs}
-            </p>
-          )}
-          {index.whyItIsImportant && (
-            <p>
-              <strong>Why it is important:</strong> {index.whyItIsImportant}
-            </p>
-          )}
+          <IndexAbout index={index} />
         </details>
       )}
 
@@ -288,11 +280,11 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
           </div>
         )}
         <p role="status" aria-live="polite" className="nps-status">
-          {status}
+          {status || (readOnly ? '' : 'Anything you type is kept on this device until it is saved.')}
         </p>
         <div className="nps-actions">
           {!readOnly && <PrimaryButton type="submit" disabled={saving} text={saving ? 'Saving…' : 'Save'} />}
-          <DefaultButton onClick={props.onClose} text={readOnly ? 'Close' : 'Close without saving'} />
+          <DefaultButton onClick={props.onClose} text="Close" />
         </div>
         {form.lastAssessedBy && (
           <p className="nps-meta">

@@ -2,6 +2,7 @@ import * as React from 'react';
 import { Framework, enablers, keyAreasOfTheme } from '../../framework';
 import { MaturityIndex } from '../../framework/types';
 import { LevelDescriptors } from './LevelDescriptors';
+import { IndexAbout } from './IndexAbout';
 
 export interface FrameworkOverviewProps {
   framework: Framework;
@@ -17,16 +18,7 @@ function IndexDetails({ framework, index, headingLevel }: { framework: Framework
       {index.description && <p>{index.description}</p>}
       <details>
         <summary>Level descriptors{index.whatItIs ? ', what it is and why it is important' : ''}</summary>
-        {index.whatItIs && (
-          <p>
-            <strong>What it is:</strong> {index.whatItIs}
-          </p>
-        )}
-        {index.whyItIsImportant && (
-          <p>
-            <strong>Why it is important:</strong> {index.whyItIsImportant}
-          </p>
-        )}
+        <IndexAbout index={index} />
         <LevelDescriptors framework={framework} index={index} />
       </details>
     </section>

@@ -1,5 +1,4 @@
 import * as React from 'react';
-import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { PrimaryButton } from '@fluentui/react/lib/Button';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
@@ -16,6 +15,7 @@ import { DataError, toDataError } from '../../data/errors';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
+import { PeriodPicker } from '../components/PeriodPicker';
 import { SiteSetupPanel } from '../components/SiteSetupPanel';
 import { IndexTable } from '../assessment/IndexTable';
 import { SignOffBar } from '../assessment/SignOffBar';
@@ -108,13 +108,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
         {workspace.periods.length === 0 ? (
           <p>No assessment periods yet.{OFFICER_ROLES.indexOf(role) >= 0 ? ' A site owner or officer can start one below.' : ''}</p>
         ) : (
-          <Dropdown
-            label="Assessment period"
-            selectedKey={period?.name}
-            options={workspace.periods.map((p) => ({ key: p.name, text: `${p.name} (${p.status.toLowerCase()})` }))}
-            onChange={(_, o) => o && setPeriodName(String(o.key))}
-            className="nps-period-picker"
-          />
+          <PeriodPicker periods={workspace.periods} selected={period?.name} onChange={setPeriodName} />
         )}
         {workspace.periods.length === 0 && OFFICER_ROLES.indexOf(role) >= 0 && workspace.access.periods.canAdd && (
           <StartFirstPeriod

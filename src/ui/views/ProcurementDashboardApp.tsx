@@ -1,5 +1,4 @@
 import * as React from 'react';
-import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { HostContext } from '../../host';
 import { Framework } from '../../framework/types';
 import { actionRag, isOverdue, Rag } from '../../domain/actions';
@@ -12,6 +11,7 @@ import { notifySignOff } from '../../data/notifications';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
+import { PeriodPicker } from '../components/PeriodPicker';
 import { RagBadge } from '../components/Badges';
 import { SignOffBar } from '../assessment/SignOffBar';
 import { MaturityChart } from '../dashboard/MaturityChart';
@@ -62,13 +62,7 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
       <>
         {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
         {actionError && <Problem error={actionError} onDismiss={() => setActionError(undefined)} />}
-        <Dropdown
-          label="Assessment period"
-          selectedKey={period.name}
-          options={w.periods.map((p) => ({ key: p.name, text: `${p.name} (${p.status.toLowerCase()})` }))}
-          onChange={(_, o) => o && setPeriodName(String(o.key))}
-          className="nps-period-picker"
-        />
+        <PeriodPicker periods={w.periods} selected={period.name} onChange={setPeriodName} />
         <SignOffBar period={period} role={w.role} canEditPeriods={w.access.periods.canEdit} missing={missingForSubmission(framework.indices, w.assessments)} isLatest={false} onAction={signOff} />
         <section aria-labelledby="nps-headlines" className="nps-headlines">
           <h2 id="nps-headlines">Headlines</h2>

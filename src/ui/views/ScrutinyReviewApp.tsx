@@ -1,5 +1,4 @@
 import * as React from 'react';
-import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { HostContext } from '../../host';
 import { Framework } from '../../framework/types';
@@ -12,6 +11,7 @@ import { notifyChallenge } from '../../data/notifications';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
+import { PeriodPicker } from '../components/PeriodPicker';
 import { ChallengeLog } from '../scrutiny/ChallengeLog';
 import { useWorkspace } from '../hooks/useWorkspace';
 import { DeepLinkTarget } from '../deepLinks';
@@ -117,7 +117,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
       <>
         {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
         {warning && <Problem error={new Error(warning)} onDismiss={() => setWarning(undefined)} />}
-        <Dropdown label="Signed-off assessment" selectedKey={period.name} options={signedOff.map((p) => ({ key: p.name, text: p.name }))} onChange={(_, o) => o && setPeriodName(String(o.key))} className="nps-period-picker" />
+        <PeriodPicker label="Signed-off assessment" periods={signedOff} selected={period.name} onChange={setPeriodName} showStatus={false} />
         <MessageBar messageBarType={MessageBarType.info} isMultiline>
           The {period.name} assessment was signed off by {period.signedOffBy?.displayName ?? 'a senior manager'} on {formatUkDateTime(period.signedOffOn)}.{' '}
           {canRaise ? 'You can raise a challenge on any key area or enabler; officers will answer here.' : ''}
