@@ -86,8 +86,12 @@ export function toDataError(error: unknown, listTitle?: string): DataError {
   if (status === 429 || status === 503 || /Retry count exceeded/.test(e.message ?? '')) {
     return new DataError('throttled', 'SharePoint is busy and asked us to wait. Nothing was lost; try again in a minute.', status);
   }
+  if ((error as { name?: string }).name === 'AbortError') {
+    return new DataError('offline', 'SharePoint did not answer in time. Check your connection and try again; what you typed is kept on this device.');
+  }
   if (status === undefined && (error instanceof TypeError || /fetch|network/i.test(e.message ?? ''))) {
     return new DataError('offline', 'SharePoint could not be reached. Check your connection and try again; what you typed is kept on this device.');
   }
-  return new DataError('refused', `SharePoint refused the request${said ? `: ${said}` : ''}. Try again; if it keeps happening, tell the site owner.`, status);
+  const reason = said.replace(/\.+$/, '');
+  return new DataError('refused', `SharePoint refused the request${reason ? `: ${reason}` : ''}. Try again; if it keeps happening, tell the site owner.`, status);
 }

@@ -23,11 +23,31 @@ export type SpfxContextLike = Parameters<typeof SPFx>[0];
 /** Throttled (429) and busy (503) answers are retried, waiting as long as Retry-After asks. */
 const RETRIES = 4;
 
-export function getSP(context: SpfxContextLike): SPFI {
-  return spfi().using(SPFx(context), BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }));
+export type SpBehavior = (instance: Queryable) => Queryable;
+
+/** How long one request may take before the view says SharePoint did not answer (no endless spinners). */
+export const REQUEST_TIMEOUT_MS = 60000;
+
+/**
+ * Aborts a request that has had no answer in time. The timer is unref'd where the runtime allows, so a
+ * finished request never keeps a Node process (tests, the demo seed) waiting.
+ */
+export function AbortAfter(ms: number): SpBehavior {
+  return (instance) => {
+    instance.on.pre(async (url, init, result) => {
+      const controller = new AbortController();
+      const timer = setTimeout(() => controller.abort(), ms) as unknown as { unref?: () => void };
+      timer.unref?.();
+      init.signal = controller.signal;
+      return [url, init, result];
+    });
+    return instance;
+  };
 }
 
-export type SpBehavior = (instance: Queryable) => Queryable;
+export function getSP(context: SpfxContextLike): SPFI {
+  return spfi().using(SPFx(context), BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }), AbortAfter(REQUEST_TIMEOUT_MS));
+}
 
 export function getSPForSite(siteUrl: string, ...behaviors: SpBehavior[]): SPFI {
   return spfi(siteUrl).using(
@@ -36,6 +56,7 @@ export function getSPForSite(siteUrl: string, ...behaviors: SpBehavior[]): SPFI 
     BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }),
     DefaultParse(),
     RequestDigest(),
+    AbortAfter(REQUEST_TIMEOUT_MS),
     ...behaviors
   );
 }

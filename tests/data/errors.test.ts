@@ -1,0 +1,39 @@
+import { createServer, Server } from 'http';
+import { AddressInfo } from 'net';
+import { AbortAfter, getSPForSite } from '../../src/data/sp';
+import { createDataServices } from '../../src/data/services';
+import { DataError, toDataError } from '../../src/data/errors';
+
+function listen(server: Server): Promise<string> {
+  return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server.address() as AddressInfo).port}/sites/procurement`)));
+}
+
+describe('when SharePoint does not answer', () => {
+  it('gives up after the timeout with a message, not an endless spinner', async () => {
+    const hanging = createServer(() => undefined);
+    const siteUrl = await listen(hanging);
+    try {
+      const error = await createDataServices(getSPForSite(siteUrl, AbortAfter(300))).periods.all().catch((e) => e);
+      expect(error).toBeInstanceOf(DataError);
+      expect(error.kind).toBe('offline');
+      expect(error.message).toBe('SharePoint did not answer in time. Check your connection and try again; what you typed is kept on this device.');
+    } finally {
+      hanging.closeAllConnections?.();
+      hanging.close();
+    }
+  });
+
+  it('says it cannot reach SharePoint when the connection is refused', async () => {
+    const server = createServer();
+    const siteUrl = await listen(server);
+    await new Promise((r) => server.close(r));
+    const error = await createDataServices(getSPForSite(siteUrl)).periods.all().catch((e) => e);
+    expect(error.kind).toBe('offline');
+    expect(error.message).toMatch(/could not be reached/);
+  }, 20000);
+
+  it('reads SharePoint\'s own words from an error body', () => {
+    const error = toDataError({ status: 400, message: 'Error making HttpClient request in queryable [400] Bad Request ::> {"odata.error":{"code":"-1","message":{"lang":"en-US","value":"Column \'Foo\' does not exist."}}}' });
+    expect(error.message).toBe("SharePoint refused the request: Column 'Foo' does not exist. Try again; if it keeps happening, tell the site owner.");
+  });
+});
