@@ -18,7 +18,7 @@ describe('when SharePoint does not answer', () => {
       expect(error.kind).toBe('offline');
       expect(error.message).toBe('SharePoint did not answer in time. Check your connection and try again; what you typed is kept on this device.');
     } finally {
-      hanging.closeAllConnections?.();
+      (hanging as unknown as { closeAllConnections?: () => void }).closeAllConnections?.();
       hanging.close();
     }
   });
