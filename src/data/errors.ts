@@ -4,7 +4,7 @@ import { FieldProblem } from '../domain/validation';
  * Failures the views can explain. Each carries a message that says what happened and what to do,
  * so nobody meets a raw HTTP error or an endless spinner.
  */
-export type DataErrorKind = 'conflict' | 'readOnly' | 'notSetUp' | 'throttled' | 'notFound' | 'validation' | 'offline' | 'refused';
+export type DataErrorKind = 'conflict' | 'readOnly' | 'noAccess' | 'notSetUp' | 'throttled' | 'notFound' | 'validation' | 'offline' | 'refused';
 
 export class DataError extends Error {
   public readonly kind: DataErrorKind;
@@ -63,11 +63,18 @@ export function serverMessage(error: HttpErrorLike): string {
  * Turns whatever the SharePoint client threw into a DataError. `listTitle` names the list involved,
  * so a missing list can be reported as "the app is not set up on this site".
  */
-export function toDataError(error: unknown, listTitle?: string): DataError {
+export function toDataError(error: unknown, listTitle?: string, operation: 'read' | 'write' = 'write'): DataError {
   if (error instanceof DataError) return error;
   const e = (error ?? {}) as HttpErrorLike;
   const status = e.status;
   const said = serverMessage(e);
+  if ((status === 403 || status === 401) && operation === 'read') {
+    return new DataError(
+      'noAccess',
+      'You do not have access to the procurement maturity assessment on this site. Ask a site owner to add you to Procurement officers, Procurement approvers or Scrutiny members.',
+      status
+    );
+  }
   if (status === 403 || status === 401) {
     return new DataError(
       'readOnly',

@@ -72,7 +72,7 @@ export class SiteService {
         groups: ((u as unknown as { Groups?: Array<{ Title: string }> }).Groups ?? []).map((g) => g.Title),
       };
     } catch (e) {
-      throw toDataError(e);
+      throw toDataError(e, undefined, 'read');
     }
   }
 
@@ -83,7 +83,7 @@ export class SiteService {
       const perms = (list as unknown as { EffectiveBasePermissions: BasePermissions }).EffectiveBasePermissions;
       return { canAdd: hasPermission(perms, PermissionKind.AddListItems), canEdit: hasPermission(perms, PermissionKind.EditListItems) };
     } catch (e) {
-      throw toDataError(e, LISTS[listKey].title);
+      throw toDataError(e, LISTS[listKey].title, 'read');
     }
   }
 

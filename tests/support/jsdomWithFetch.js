@@ -13,8 +13,6 @@ class JsdomWithFetch extends TestEnvironment {
     g.Response = Response;
     g.Headers = Headers;
     g.AbortController = AbortController;
-    g.TextEncoder = TextEncoder;
-    g.TextDecoder = TextDecoder;
     g.structuredClone = structuredClone;
     // jsdom's Blob cannot be sent by Node's fetch; give files an arrayBuffer like browsers do.
     if (!g.Blob.prototype.arrayBuffer) {

@@ -77,6 +77,9 @@ let bundlePath: string | undefined;
 /** Bundles preview/server/main.ts once per test process (about 0.1 s). */
 export function buildServerBundle(): string {
   if (bundlePath) return bundlePath;
+  // Built once by tests/support/globalSetup.js when running under jest (and needed in jsdom tests).
+  const prebuilt = process.env.LIST_SERVICE_BUNDLE;
+  if (prebuilt && existsSync(prebuilt)) return (bundlePath = prebuilt);
   // eslint-disable-next-line @typescript-eslint/no-var-requires
   const esbuild = require('esbuild') as typeof import('esbuild');
   const outDir = join(REPO_ROOT, 'preview-dist');

@@ -69,7 +69,7 @@ export abstract class ListRepository<T> {
       }
       return this.sortLike(all, query).map((i) => this.fromItem(i));
     } catch (e) {
-      throw toDataError(e, this.listTitle);
+      throw toDataError(e, this.listTitle, 'read');
     }
   }
 
@@ -93,7 +93,7 @@ export abstract class ListRepository<T> {
       if (this.expand.length) item = item.expand(...this.expand);
       return this.fromItem(await item());
     } catch (e) {
-      throw toDataError(e, this.listTitle);
+      throw toDataError(e, this.listTitle, 'read');
     }
   }
 

@@ -12,7 +12,7 @@ export interface ProblemProps {
 /** A failure in words: what happened and what to do, with a retry where one can help. */
 export function Problem({ error, onRetry, onDismiss }: ProblemProps): JSX.Element {
   const kind = (error as DataError).kind;
-  const type = kind === 'readOnly' || kind === 'validation' ? MessageBarType.warning : MessageBarType.error;
+  const type = kind === 'readOnly' || kind === 'noAccess' || kind === 'validation' ? MessageBarType.warning : MessageBarType.error;
   const canRetry = onRetry && (kind === 'throttled' || kind === 'offline' || kind === 'refused' || kind === 'notFound' || kind === undefined);
   return (
     <MessageBar
