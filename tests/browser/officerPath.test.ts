@@ -149,6 +149,22 @@ describe('accessibility and hosts', () => {
     await context.close();
   });
 
+  it('works offline: every request the preview makes stays on this machine', async () => {
+    const { context, page } = await pageAs(browser, preview.origin, AISHA);
+    const elsewhere: string[] = [];
+    page.on('request', (r) => {
+      if (!r.url().startsWith(preview.origin) && !r.url().startsWith('data:')) elsewhere.push(r.url());
+    });
+    await openAssessment(page);
+    // Icons (the period picker's chevron, at least) come from the locally served icon font.
+    await page.waitForFunction(() => [...(document.fonts as unknown as Iterable<FontFace>)].some((f) => f.family.includes('FabricMDL2Icons') && f.status === 'loaded'));
+    await page.goto(`${preview.origin}/#/dashboard`);
+    await page.getByRole('heading', { name: 'Procurement maturity dashboard' }).waitFor();
+    await page.getByRole('table', { name: /Current level and target/ }).waitFor();
+    expect(elsewhere).toEqual([]);
+    await context.close();
+  });
+
   it('shows a read-only person no edit controls and says why', async () => {
     const { context, page } = await pageAs(browser, preview.origin, KEVIN);
     await page.goto(`${preview.origin}/#/assessment`);
