@@ -100,7 +100,8 @@ export async function seedDemo(siteUrl: string, log: (line: string) => void = ()
           targetLevel: story.target,
           targetDate: story.by,
           rationale: story.rationale,
-          evidence: p === 2 ? story.evidence : `${name}: ${story.evidence || 'Evidence held in the procurement team site.'}`,
+          // Earlier years cite that year's review, so no evidence predates the period it supports.
+          evidence: p === 2 ? story.evidence : `${name} annual procurement review and the self-assessment workshop notes, held in the procurement team site.`,
           evidenceLinks: [],
         },
         team[i % team.length].id

@@ -112,7 +112,10 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
 
   return (
     <div className="nps-editor">
-      <h2 id="nps-editor-title">{index.title}</h2>
+      {/* The panel header shows the title; this heading names the form for screen readers. */}
+      <h2 id="nps-editor-title" className="nps-visually-hidden">
+        {index.title}
+      </h2>
       {index.description && <p>{index.description}</p>}
       {(index.whatItIs || index.whyItIsImportant) && (
         <details className="nps-about">

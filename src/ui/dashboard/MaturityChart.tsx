@@ -19,7 +19,7 @@ export function MaturityChart({ framework, assessments, periodName }: MaturityCh
   const rowHeight = 26;
   const labelWidth = 250;
   const step = 70;
-  const width = labelWidth + step * 5 + 20;
+  const width = labelWidth + step * 5 + 50;
   const height = rows.length * rowHeight + 40;
   return (
     <figure className="nps-chart">
