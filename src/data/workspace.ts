@@ -1,7 +1,8 @@
 import { SPFI } from '@pnp/sp';
 import { ActionPlanItem } from '../domain/actions';
 import { IndexAssessment } from '../domain/assessment';
-import { AssessmentPeriod } from '../domain/periods';
+import { AssessmentPeriod, periodNameForDate, periodNameForYear, periodStartYear } from '../domain/periods';
+import { toIsoDate } from '../domain/dates';
 import { Role } from '../domain/signOff';
 import { ScrutinyChallenge } from '../domain/scrutiny';
 import { Framework } from '../framework/types';
@@ -51,7 +52,13 @@ async function inOneBatch<T extends unknown[]>(sp: SPFI, reads: (batched: SPFI) 
   return results.map((r) => valueOf(r)) as T;
 }
 
-export async function loadWorkspace(services: DataServices, builtIn: Framework, periodName?: string): Promise<Workspace> {
+/** This financial year and the one before: where the newest assessment almost always is. */
+export function guessNewestPeriods(today: string): string[] {
+  const current = periodNameForDate(today);
+  return [current, periodNameForYear(periodStartYear(current) - 1)];
+}
+
+export async function loadWorkspace(services: DataServices, builtIn: Framework, periodName?: string, today = toIsoDate(new Date())): Promise<Workspace> {
   const { site, indices, periods, assessments, actions, challenges } = services;
   const forPeriod = (via: SPFI, name: string): [Promise<IndexAssessment[]>, Promise<ActionPlanItem[]>, Promise<ScrutinyChallenge[]>] => [
     assessments.forPeriod(name, via),
@@ -59,6 +66,9 @@ export async function loadWorkspace(services: DataServices, builtIn: Framework, 
     challenges.forPeriod(name, via),
   ];
 
+  // Without a period named, guess the newest is this financial year's or last year's and read both in
+  // the same batch: one round trip in the usual case, a second only when the guess is wrong.
+  const guesses = periodName ? [periodName] : guessNewestPeriods(today);
   const [user, deployed, allPeriods, aAccess, acAccess, chAccess, pAccess, ...periodData] = await inOneBatch<
     [CurrentUser, Awaited<ReturnType<IndexRepository['all']>>, AssessmentPeriod[], ListAccess, ListAccess, ListAccess, ListAccess, ...unknown[]]
   >(services.sp, (b) => [
@@ -69,7 +79,7 @@ export async function loadWorkspace(services: DataServices, builtIn: Framework, 
     site.access('actions', b),
     site.access('challenges', b),
     site.access('periods', b),
-    ...(periodName ? forPeriod(b, periodName) : []),
+    ...guesses.flatMap((name) => forPeriod(b, name)),
   ] as never);
 
   const needsSetup = deployed.length === 0;
@@ -79,8 +89,13 @@ export async function loadWorkspace(services: DataServices, builtIn: Framework, 
     throw new DataError('notFound', `There is no ${periodName} assessment on this site. Choose another period.`);
   }
 
-  let [periodAssessments, periodActions, periodChallenges] = periodData as [IndexAssessment[]?, ActionPlanItem[]?, ScrutinyChallenge[]?];
-  if (period && !periodName) {
+  let periodAssessments: IndexAssessment[] | undefined;
+  let periodActions: ActionPlanItem[] | undefined;
+  let periodChallenges: ScrutinyChallenge[] | undefined;
+  const guessed = period ? guesses.indexOf(period.name) : -1;
+  if (guessed >= 0) {
+    [periodAssessments, periodActions, periodChallenges] = periodData.slice(guessed * 3, guessed * 3 + 3) as [IndexAssessment[], ActionPlanItem[], ScrutinyChallenge[]];
+  } else if (period) {
     [periodAssessments, periodActions, periodChallenges] = await inOneBatch<[IndexAssessment[], ActionPlanItem[], ScrutinyChallenge[]]>(services.sp, (b) =>
       forPeriod(b, period.name)
     );

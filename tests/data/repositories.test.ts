@@ -117,6 +117,17 @@ describe('repositories over HTTP', () => {
     expect(result.framework.indices).toHaveLength(14);
   });
 
+  it('opens the newest period in one round trip when no period is named', async () => {
+    const { result, requests } = await countRequests(() => loadWorkspace(as(OFFICER), framework, undefined, '2026-11-25'));
+    expect(result.period?.name).toBe('2025/26');
+    expect(result.assessments).toHaveLength(1);
+    expect(requests.filter((r) => r.includes('/_api/$batch'))).toHaveLength(1);
+    // A newest period outside the guess still loads, with a second batch.
+    const late = await countRequests(() => loadWorkspace(as(OFFICER), framework, undefined, '2030-01-01'));
+    expect(late.result.assessments).toHaveLength(1);
+    expect(late.requests.filter((r) => r.includes('/_api/$batch'))).toHaveLength(2);
+  });
+
   it('raises a conflict carrying the other person\'s version when a save is stale, and changes nothing', async () => {
     const [mine] = await as(OFFICER).assessments.forPeriod('2025/26');
     const [theirs] = await as(OFFICER_2).assessments.forPeriod('2025/26');
