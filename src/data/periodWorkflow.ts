@@ -1,7 +1,10 @@
 import { isOpen } from '../domain/actions';
-import { carryForwardAssessment } from '../domain/assessment';
+import { carryForwardAssessment, IndexAssessment, missingForSubmission } from '../domain/assessment';
+import { Role, SignOffAction } from '../domain/signOff';
+import { LinkTarget } from '../host';
+import { notifySignOff } from './notifications';
 import { AssessmentPeriod, nextPeriodName } from '../domain/periods';
-import { Framework } from '../framework/types';
+import { Framework, MaturityIndex } from '../framework/types';
 import { DataError } from './errors';
 import { DataServices } from './services';
 
@@ -34,4 +37,29 @@ export async function startNextPeriod(services: DataServices, from: AssessmentPe
     actionsCarried += 1;
   }
   return { period, assessmentsCarried, actionsCarried };
+}
+
+export interface SignOffOutcome {
+  period: AssessmentPeriod;
+  /** Set when the step was saved but its notification email could not be sent. */
+  warning?: string;
+}
+
+/**
+ * One sign-off step as the views take it: refused with the list of what is missing when submitting an
+ * incomplete assessment, then saved, then the people who act next are emailed a link.
+ */
+export async function takeSignOffStep(
+  services: DataServices,
+  context: { period: AssessmentPeriod; indices: MaturityIndex[]; assessments: IndexAssessment[] },
+  step: { action: SignOffAction; comment?: string },
+  actor: { role: Role; userId: number; displayName: string },
+  link?: (target: LinkTarget) => string
+): Promise<SignOffOutcome> {
+  const period = await services.periods.transition(context.period, step.action, actor, {
+    comment: step.comment,
+    blockers: missingForSubmission(context.indices, context.assessments),
+  });
+  const warning = await notifySignOff(services.sp, period, step.action, actor.displayName, link);
+  return { period, warning };
 }

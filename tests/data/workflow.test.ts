@@ -1,7 +1,7 @@
 import { getSPForSite } from '../../src/data/sp';
 import { createDataServices, DataServices } from '../../src/data/services';
 import { runSiteSetup } from '../../src/data/siteSetup';
-import { startNextPeriod } from '../../src/data/periodWorkflow';
+import { startNextPeriod, takeSignOffStep } from '../../src/data/periodWorkflow';
 import { notifyChallenge, notifySignOff } from '../../src/data/notifications';
 import { GROUPS } from '../../src/data/siteService';
 import { npsFramework2018 } from '../../src/framework';
@@ -47,8 +47,15 @@ describe('sign-off, notifications and the next period', () => {
     await officer.actions.save({ periodName: '2025/26', indexId: 'developing-talent', title: 'Open action', details: '', owner: me, dueDate: '2026-09-30', status: 'In progress', progressNotes: '' });
     await officer.actions.save({ periodName: '2025/26', indexId: 'developing-talent', title: 'Done action', details: '', owner: me, dueDate: '2026-03-31', status: 'Complete', progressNotes: '' });
 
-    period = await officer.periods.transition(period, 'submit', { role: 'officer', userId: me.id });
-    expect(await notifySignOff(officer.sp, period, 'submit', me.displayName, link)).toBeUndefined();
+    const actor = { role: 'officer' as const, userId: me.id, displayName: me.displayName };
+    const incomplete = await takeSignOffStep(officer, { period, indices: framework.indices, assessments: [] }, { action: 'submit' }, actor, link).catch((e) => e);
+    expect(incomplete.message).toMatch(/^Engaging councillors: no current level, target level or evidence/);
+    expect(await outbox()).toEqual([]);
+    const assessments = await officer.assessments.forPeriod('2025/26');
+    const outcome = await takeSignOffStep(officer, { period, indices: framework.indices, assessments }, { action: 'submit' }, actor, link);
+    expect(outcome.warning).toBeUndefined();
+    period = outcome.period;
+    expect(period.status).toBe('Submitted');
     const [submitted] = await outbox();
     expect(submitted.to).toEqual([APPROVER.email]);
     expect(submitted.subject).toBe('Procurement maturity 2025/26: ready for sign-off');

@@ -9,8 +9,7 @@ import { toIsoDate } from '../../domain/dates';
 import { isPeriodLocked, Role, SignOffAction } from '../../domain/signOff';
 import { DataServices } from '../../data/services';
 import { runSiteSetup } from '../../data/siteSetup';
-import { startNextPeriod } from '../../data/periodWorkflow';
-import { notifySignOff } from '../../data/notifications';
+import { startNextPeriod, takeSignOffStep } from '../../data/periodWorkflow';
 import { DataError, toDataError } from '../../data/errors';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
@@ -73,9 +72,14 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
       if (!period || role === 'reader') return;
       setActionError(undefined);
       try {
-        const updated = await services.periods.transition(period, action, { role, userId: user.id }, { comment, blockers: missingForSubmission(framework.indices, workspace.assessments) });
+        const { warning } = await takeSignOffStep(
+          services,
+          { period, indices: framework.indices, assessments: workspace.assessments },
+          { action, comment },
+          { role, userId: user.id, displayName: user.displayName },
+          host.assessmentLink
+        );
         reload();
-        const warning = await notifySignOff(services.sp, updated, action, user.displayName, host.assessmentLink);
         if (warning) setActionError(new DataError('refused', warning));
       } catch (e) {
         setActionError(toDataError(e));

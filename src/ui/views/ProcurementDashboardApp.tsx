@@ -7,7 +7,7 @@ import { formatUkDate, toIsoDate } from '../../domain/dates';
 import { SignOffAction } from '../../domain/signOff';
 import { DataServices } from '../../data/services';
 import { DataError, toDataError } from '../../data/errors';
-import { notifySignOff } from '../../data/notifications';
+import { takeSignOffStep } from '../../data/periodWorkflow';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
@@ -50,9 +50,14 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
       if (w.role === 'reader') return;
       setActionError(undefined);
       try {
-        const updated = await services.periods.transition(period, action, { role: w.role, userId: w.user.id }, { comment, blockers: missingForSubmission(framework.indices, w.assessments) });
+        const { warning } = await takeSignOffStep(
+          services,
+          { period, indices: framework.indices, assessments: w.assessments },
+          { action, comment },
+          { role: w.role, userId: w.user.id, displayName: w.user.displayName },
+          host.assessmentLink
+        );
         reload();
-        const warning = await notifySignOff(services.sp, updated, action, w.user.displayName, host.assessmentLink);
         if (warning) setActionError(new DataError('refused', warning));
       } catch (e) {
         setActionError(toDataError(e));
