@@ -6,10 +6,10 @@ import { HostContext } from '../../host';
 import { Framework, MaturityIndex } from '../../framework/types';
 import { assessmentProgress, emptyAssessment, IndexAssessment, missingForSubmission } from '../../domain/assessment';
 import { toIsoDate } from '../../domain/dates';
-import { isPeriodLocked, Role, SignOffAction } from '../../domain/signOff';
+import { isPeriodLocked, Role } from '../../domain/signOff';
 import { DataServices } from '../../data/services';
 import { runSiteSetup } from '../../data/siteSetup';
-import { startNextPeriod, takeSignOffStep } from '../../data/periodWorkflow';
+import { startNextPeriod } from '../../data/periodWorkflow';
 import { DataError, toDataError } from '../../data/errors';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
@@ -20,6 +20,7 @@ import { IndexTable } from '../assessment/IndexTable';
 import { SignOffBar } from '../assessment/SignOffBar';
 import { ActionPlans } from '../actions/ActionPlans';
 import { useWorkspace } from '../hooks/useWorkspace';
+import { signOffHandler } from '../signOffHandler';
 import { browserDraftStore, DraftStore } from '../drafts';
 import { DeepLinkTarget } from '../deepLinks';
 import { PeopleSource } from '../components/PersonPicker';
@@ -68,23 +69,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
       workspace.assessments.find((a) => a.indexId === index.id) ?? emptyAssessment(period?.name ?? '', index.id);
     const draftPrefix = `${host.siteUrl}:${period?.name ?? ''}`;
 
-    const signOff = async (action: SignOffAction, comment?: string): Promise<void> => {
-      if (!period || role === 'reader') return;
-      setActionError(undefined);
-      try {
-        const { warning } = await takeSignOffStep(
-          services,
-          { period, indices: framework.indices, assessments: workspace.assessments },
-          { action, comment },
-          { role, userId: user.id, displayName: user.displayName },
-          host.assessmentLink
-        );
-        reload();
-        if (warning) setActionError(new DataError('refused', warning));
-      } catch (e) {
-        setActionError(toDataError(e));
-      }
-    };
+    const signOff = signOffHandler(services, workspace, host, reload, setActionError);
 
     return (
       <>

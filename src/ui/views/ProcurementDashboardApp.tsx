@@ -4,10 +4,8 @@ import { Framework } from '../../framework/types';
 import { actionRag, isOverdue, Rag } from '../../domain/actions';
 import { assessmentGap, missingForSubmission } from '../../domain/assessment';
 import { formatUkDate, toIsoDate } from '../../domain/dates';
-import { SignOffAction } from '../../domain/signOff';
 import { DataServices } from '../../data/services';
-import { DataError, toDataError } from '../../data/errors';
-import { takeSignOffStep } from '../../data/periodWorkflow';
+import { DataError } from '../../data/errors';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
@@ -16,6 +14,7 @@ import { RagBadge } from '../components/Badges';
 import { SignOffBar } from '../assessment/SignOffBar';
 import { MaturityChart } from '../dashboard/MaturityChart';
 import { useWorkspace } from '../hooks/useWorkspace';
+import { signOffHandler } from '../signOffHandler';
 import { DeepLinkTarget } from '../deepLinks';
 
 export interface ProcurementDashboardAppProps {
@@ -46,23 +45,7 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
     const rags = w.actions.map((a) => actionRag(a, today));
     const count = (r: Rag): number => rags.filter((x) => x === r).length;
     const overdue = w.actions.filter((a) => isOverdue(a, today));
-    const signOff = async (action: SignOffAction, comment?: string): Promise<void> => {
-      if (w.role === 'reader') return;
-      setActionError(undefined);
-      try {
-        const { warning } = await takeSignOffStep(
-          services,
-          { period, indices: framework.indices, assessments: w.assessments },
-          { action, comment },
-          { role: w.role, userId: w.user.id, displayName: w.user.displayName },
-          host.assessmentLink
-        );
-        reload();
-        if (warning) setActionError(new DataError('refused', warning));
-      } catch (e) {
-        setActionError(toDataError(e));
-      }
-    };
+    const signOff = signOffHandler(services, w, host, reload, setActionError);
     return (
       <>
         {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}

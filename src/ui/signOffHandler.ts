@@ -1,0 +1,37 @@
+import { DataError, toDataError } from '../data/errors';
+import { takeSignOffStep } from '../data/periodWorkflow';
+import { DataServices } from '../data/services';
+import { Workspace } from '../data/workspace';
+import { SignOffAction } from '../domain/signOff';
+import { HostContext } from '../host';
+
+/**
+ * What a view's sign-off buttons do: take the step for the signed-in person, reload, and report a
+ * refusal or an email that could not be sent through `report` (undefined clears the message).
+ */
+export function signOffHandler(
+  services: DataServices,
+  workspace: Workspace,
+  host: HostContext,
+  reload: () => void,
+  report: (problem: DataError | undefined) => void
+): (action: SignOffAction, comment?: string) => Promise<void> {
+  return async (action, comment) => {
+    const { period, role, user, framework, assessments } = workspace;
+    if (!period || role === 'reader') return;
+    report(undefined);
+    try {
+      const { warning } = await takeSignOffStep(
+        services,
+        { period, indices: framework.indices, assessments },
+        { action, comment },
+        { role, userId: user.id, displayName: user.displayName },
+        host.assessmentLink
+      );
+      reload();
+      if (warning) report(new DataError('refused', warning));
+    } catch (e) {
+      report(toDataError(e));
+    }
+  };
+}
