@@ -29,7 +29,7 @@ for (const { alias, id } of expectedWebParts) {
   const xml = await zip.file(entry).async('string');
   if (!xml.includes(alias)) problems.push(`${entry} does not describe ${alias}`);
 }
-for (const file of ['elements.xml', 'schema-indices.xml', 'schema-periods.xml', 'schema-assessments.xml', 'schema-actions.xml', 'schema-challenges.xml', 'upgrade-actions.xml']) {
+for (const file of ['elements.xml', 'schema-indices.xml', 'schema-periods.xml', 'schema-submissions.xml', 'schema-signoffs.xml', 'schema-assessments.xml', 'schema-actions.xml', 'schema-challenges.xml', 'schema-responses.xml', 'upgrade-actions.xml']) {
   if (!names.some((n) => n.endsWith(file))) problems.push(`the lists feature file ${file} is not in the package`);
 }
 if (!names.some((n) => n.endsWith('TeamsSPFxApp.zip'))) problems.push('the Teams app package TeamsSPFxApp.zip is not in the package');

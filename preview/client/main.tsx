@@ -3,6 +3,7 @@ import * as ReactDom from 'react-dom';
 import { initializeIcons } from '@fluentui/font-icons-mdl2';
 import { getSPForSite } from '../../src/data/sp';
 import { createDataServices } from '../../src/data/services';
+import { getGraphForBase, graphMailSender } from '../../src/data/graph';
 import { npsFramework2018 } from '../../src/framework';
 import { HostContext, HostTheme } from '../../src/host';
 import { AssessmentApp } from '../../src/ui/views/AssessmentApp';
@@ -20,7 +21,10 @@ import { DIRECTORY, ORGANISATION, SITE_OWNER, DirectoryPerson } from '../server/
 initializeIcons('/fonts/');
 
 const siteUrl = `${window.location.origin}/sites/procurement`;
-const services = createDataServices(getSPForSite(siteUrl));
+// Mail goes through Microsoft Graph (POST /me/sendMail), which the local service answers at /v1.0/ as the
+// person in the localUser cookie.
+const mail = graphMailSender(getGraphForBase(`${window.location.origin}/v1.0`));
+const services = createDataServices(getSPForSite(siteUrl), mail);
 const framework = npsFramework2018();
 
 const ROLE_LABELS: Record<DirectoryPerson['role'], string> = {
@@ -68,7 +72,7 @@ function hostFor(kind: HostContext['kind'], theme: HostTheme, listeners: Set<(t:
 }
 
 function Outbox(): JSX.Element {
-  const [messages, setMessages] = React.useState<Array<{ id: number; to: string[]; subject: string; body: string; sentAt: string }> | undefined>();
+  const [messages, setMessages] = React.useState<Array<{ id: number; from: string; to: string[]; subject: string; body: string; sentAt: string }> | undefined>();
   const [error, setError] = React.useState('');
   React.useEffect(() => {
     fetch('/_local/outbox').then((r) => r.json()).then(setMessages, () => setError('The outbox could not be read.'));
@@ -76,14 +80,14 @@ function Outbox(): JSX.Element {
   return (
     <main className="pv-outbox" aria-labelledby="pv-outbox-title">
       <h1 id="pv-outbox-title">Sent email</h1>
-      <p className="pv-note">Email the app sends through SharePoint (SP.Utilities.Utility.SendEmail and sharing) lands here instead of a mailbox.</p>
+      <p className="pv-note">Email the app sends as the signed-in person through Microsoft Graph (sendMail), and SharePoint sharing invitations, land here instead of a mailbox.</p>
       {error && <p role="alert">{error}</p>}
       {messages && messages.length === 0 && <p>No email has been sent yet.</p>}
       {messages?.map((m) => (
         <article key={m.id}>
           <h2 style={{ fontSize: 16 }}>{m.subject}</h2>
           <p className="pv-note">
-            To {m.to.join(', ')}, {formatUkDateTime(m.sentAt)}
+            From {m.from} to {m.to.join(', ')}, {formatUkDateTime(m.sentAt)}
           </p>
           {/* Mail bodies are shown as text, never as markup. */}
           <pre style={{ whiteSpace: 'pre-wrap', fontFamily: 'inherit' }}>{m.body}</pre>

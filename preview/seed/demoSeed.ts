@@ -5,7 +5,9 @@ import { runSiteSetup } from '../../src/data/siteSetup';
 import { GROUPS } from '../../src/data/siteService';
 import { npsFramework2018 } from '../../src/framework';
 import { LevelId } from '../../src/framework/types';
-import { ActionStatus, Person } from '../../src/domain/actions';
+import { ActionStatus } from '../../src/domain/actions';
+import { currentPeriod, takeSignOffStep } from '../../src/data/periodWorkflow';
+import { getGraphForBase, graphMailSender } from '../../src/data/graph';
 import { DIRECTORY, SITE_OWNER, peopleWithRole, DirectoryPerson } from '../server/directory';
 import { LocalUser } from '../localUser';
 
@@ -51,78 +53,79 @@ const CHALLENGES: Array<{ index: string; by: number; text: string; response?: st
   { index: 'developing-talent', by: 2, text: 'The team says it is "Mature" but has no competency framework. Is this level justified?' },
 ];
 
-async function ensure(sp: SPFI, person: DirectoryPerson): Promise<Person> {
-  const user = await sp.web.ensureUser(person.loginName);
-  return { id: user.Id, displayName: user.Title, email: user.Email };
-}
-
 async function addToGroup(sp: SPFI, groupTitle: string, people: DirectoryPerson[]): Promise<void> {
   const [group] = await sp.web.siteGroups.filter(`Title eq '${groupTitle}'`)();
   for (const p of people) await sp.web.siteGroups.getById(group.Id).users.add(p.loginName);
 }
 
+/**
+ * The demo is written by the people it shows: officers assess and submit, the head of procurement
+ * signs off, councillors raise challenges, each through the product's own repositories with their own
+ * permissions, so Created By and Modified By say who did what, as they would in SharePoint.
+ */
 export async function seedDemo(siteUrl: string, log: (line: string) => void = () => undefined): Promise<boolean> {
-  const sp = getSPForSite(siteUrl, LocalUser(SITE_OWNER.loginName));
-  const services: DataServices = createDataServices(sp);
-  if ((await services.periods.all()).length > 0) return false;
+  const graphBase = `${new URL(siteUrl).origin}/v1.0`;
+  const as = (person: DirectoryPerson): DataServices =>
+    createDataServices(getSPForSite(siteUrl, LocalUser(person.loginName)), graphMailSender(getGraphForBase(graphBase, LocalUser(person.loginName))));
+  const owner = as(SITE_OWNER);
+  if ((await owner.periods.all()).length > 0) return false;
 
   const framework = npsFramework2018();
-  const report = await runSiteSetup(sp, framework);
+  const report = await runSiteSetup(owner.sp, framework);
   report.done.forEach((line) => log(`  set-up: ${line}`));
 
   const officers = peopleWithRole('officer');
   const approvers = [...peopleWithRole('headOfProcurement'), ...peopleWithRole('director')];
   const councillors = peopleWithRole('councillor');
-  await addToGroup(sp, GROUPS.officers, officers);
-  await addToGroup(sp, GROUPS.approvers, approvers);
-  await addToGroup(sp, GROUPS.scrutiny, councillors);
-  const visitors = await sp.web.associatedVisitorGroup();
-  for (const p of DIRECTORY.filter((d) => d.role === 'other')) await sp.web.siteGroups.getById(visitors.Id).users.add(p.loginName);
+  await addToGroup(owner.sp, GROUPS.officers, officers);
+  await addToGroup(owner.sp, GROUPS.approvers, approvers);
+  await addToGroup(owner.sp, GROUPS.scrutiny, councillors);
+  const visitors = await owner.sp.web.associatedVisitorGroup();
+  for (const p of DIRECTORY.filter((d) => d.role === 'other')) await owner.sp.web.siteGroups.getById(visitors.Id).users.add(p.loginName);
 
-  const officerUsers = await Promise.all(officers.map((o) => ensure(sp, o)));
-  const head = await ensure(sp, approvers[0]);
-  const councillorUsers = await Promise.all(councillors.map((c) => ensure(sp, c)));
-  const team = [...officerUsers, head];
+  const officerUsers = await Promise.all(officers.map((o) => owner.site.ensurePerson(o.loginName)));
+  const head = as(approvers[0]);
+  const team = [...officers, approvers[0]];
 
   const periods = ['2023/24', '2024/25', '2025/26'];
   for (const [p, name] of periods.entries()) {
-    let period = await services.periods.create(name, framework);
+    await as(officers[0]).periods.create(name, framework);
     for (const [i, index] of framework.indices.entries()) {
       const story = STORY[index.id];
       if (!story) continue;
       const current = p < 2 || story.evidence ? story.levels[p] : undefined;
       if (p === 2 && !story.evidence && !story.rationale) continue; // not yet assessed this year
-      await services.assessments.save(
-        {
-          periodName: name,
-          indexId: index.id,
-          currentLevel: current,
-          targetLevel: story.target,
-          targetDate: story.by,
-          rationale: story.rationale,
-          // Earlier years cite that year's review, so no evidence predates the period it supports.
-          evidence: p === 2 ? story.evidence : `${name} annual procurement review and the self-assessment workshop notes, held in the procurement team site.`,
-          evidenceLinks: [],
-        },
-        team[i % team.length].id
-      );
+      await as(team[i % team.length]).assessments.save({
+        periodName: name,
+        indexId: index.id,
+        currentLevel: current,
+        targetLevel: story.target,
+        targetDate: story.by,
+        rationale: story.rationale,
+        // Earlier years cite that year's review, so no evidence predates the period it supports.
+        evidence: p === 2 ? story.evidence : `${name} annual procurement review and the self-assessment workshop notes, held in the procurement team site.`,
+        evidenceLinks: [],
+      });
     }
     if (p < 2) {
-      const year = Number(name.slice(0, 4)) + 1;
-      period = await services.periods.transition(period, 'submit', { role: 'officer', userId: officerUsers[0].id }, { now: new Date(`${year}-05-02T10:15:00Z`) });
-      await services.periods.transition(period, 'signOff', { role: 'approver', userId: head.id }, { now: new Date(`${year}-05-20T14:30:00Z`) });
+      const officer = as(officers[0]);
+      const period = await currentPeriod(officer, name);
+      const assessments = await officer.assessments.forPeriod(name);
+      const me = { role: 'officer' as const, userId: officerUsers[0].id, displayName: officerUsers[0].displayName };
+      const submitted = await takeSignOffStep(officer, { period, indices: framework.indices, assessments }, { action: 'submit' }, me);
+      const headUser = await head.site.currentUser();
+      await takeSignOffStep(head, { period: submitted.period, indices: framework.indices, assessments }, { action: 'signOff' }, { role: 'approver', userId: headUser.id, displayName: headUser.displayName });
     }
     log(`  ${name}: ${p < 2 ? 'signed off' : 'draft in progress'}`);
   }
 
   for (const a of ACTIONS) {
-    await services.actions.save({ periodName: '2025/26', indexId: a.index, title: a.title, details: '', owner: officerUsers[a.owner % officerUsers.length], dueDate: a.due, status: a.status, progressNotes: a.notes });
+    await as(officers[0]).actions.save({ periodName: '2025/26', indexId: a.index, title: a.title, details: '', owner: officerUsers[a.owner % officerUsers.length], dueDate: a.due, status: a.status, progressNotes: a.notes });
   }
   for (const c of CHALLENGES) {
-    const raised = await services.challenges.raise({ periodName: '2024/25', indexId: c.index, text: c.text, response: '', status: 'Open' }, councillorUsers[c.by].id);
-    if (c.response) await services.challenges.respond(raised, c.response, officerUsers[c.responder ?? 0].id);
+    const raised = await as(councillors[c.by]).challenges.raise({ periodName: '2024/25', indexId: c.index, text: c.text, response: '', status: 'Open' }, 'Signed off');
+    if (c.response) await as(officers[(c.responder ?? 0) % officers.length]).challenges.respond(raised, c.response);
   }
   log(`  ${ACTIONS.length} actions and ${CHALLENGES.length} scrutiny challenges`);
   return true;
 }
-

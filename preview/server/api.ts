@@ -13,6 +13,7 @@ import { effectivePermissionsRoute, inheritanceRoute, roleAssignmentsRoute, role
 import { contextInfo, peopleManager, peoplePicker, sendEmail, shareObject } from './services';
 import { WEB_PATH, WEB_TITLE } from './site';
 import { batchRoute } from './batch';
+import { storageEntityRoute } from './storageEntities';
 
 function webEntity(ctx: Ctx): Entity {
   const site = ctx.store.site;
@@ -85,6 +86,8 @@ function webRoute(ctx: Ctx, rest: Segment[]): ApiResponse {
       return listsRoute(ctx, seg, more);
     case 'getlist':
       return getListRoute(ctx, seg, more);
+    case 'getstorageentity':
+      return storageEntityRoute(ctx, seg, more);
     default: {
       // A single web property, e.g. web/Title.
       requireMethod(ctx, 'GET');

@@ -1,7 +1,9 @@
 /**
  * Item attachments: AttachmentFiles, add(FileName='x'), ('x')/$value, delete / recycleObject, and the
  * file itself at /sites/procurement/Lists/<List>/Attachments/<id>/<name>. Content is kept in SQLite.
- * Each change updates the item (Attachments flag, Modified, a new version), as in SharePoint.
+ * Each change updates the item (Attachments flag, Modified, a new version), as in SharePoint. Reads
+ * and changes are checked on the item's scope (its own when it has unique permissions), and content
+ * is always served as a download.
  */
 import { ApiResponse, collectionResponse, Ctx, entityResponse, requireMethod } from './context';
 import { errors, SpError } from './errors';
@@ -59,7 +61,7 @@ export function attachmentsRoute(ctx: Ctx, list: ListRecord, item: ItemRecord, s
     if (more.length === 0) {
       requireMethod(ctx, 'GET', 'DELETE');
       if (method === 'GET') {
-        ctx.security.require(ctx.user, PermissionKind.ViewListItems, list);
+        ctx.security.require(ctx.user, PermissionKind.ViewListItems, list, item);
         return entityResponse(ctx, attachmentEntity(ctx, list, item.id, file), 'SP.Attachment');
       }
       return removeAttachment(ctx, list, item, file);
@@ -68,11 +70,11 @@ export function attachmentsRoute(ctx: Ctx, list: ListRecord, item: ItemRecord, s
     if (sub.lower === '$value') {
       requireMethod(ctx, 'GET', 'PUT', 'POST');
       if (method === 'GET') {
-        ctx.security.require(ctx.user, PermissionKind.ViewListItems, list);
+        ctx.security.require(ctx.user, PermissionKind.ViewListItems, list, item);
         const content = ctx.store.attachmentContent(list, item.id, file) ?? Buffer.alloc(0);
-        return { status: 200, headers: { 'Content-Type': contentTypeFor(file) }, body: content };
+        return { status: 200, headers: downloadHeaders(file), body: content };
       }
-      ctx.security.require(ctx.user, PermissionKind.EditListItems, list);
+      ctx.security.require(ctx.user, PermissionKind.EditListItems, list, item);
       ctx.store.saveAttachment(list, item.id, file, ctx.req.body);
       ctx.store.updateItem(list, item, {}, ctx.user!.id);
       return { status: 204, headers: {} };
@@ -86,7 +88,7 @@ export function attachmentsRoute(ctx: Ctx, list: ListRecord, item: ItemRecord, s
   if (seg.args) return one(stringArg(seg), rest);
   if (rest.length === 0) {
     requireMethod(ctx, 'GET');
-    ctx.security.require(ctx.user, PermissionKind.ViewListItems, list);
+    ctx.security.require(ctx.user, PermissionKind.ViewListItems, list, item);
     return collectionResponse(
       ctx,
       item.attachments.map((n) => attachmentEntity(ctx, list, item.id, n)),
@@ -96,7 +98,7 @@ export function attachmentsRoute(ctx: Ctx, list: ListRecord, item: ItemRecord, s
   const [op, ...more] = rest;
   if (op.lower === 'add' || op.lower === 'addusingpath') {
     requireMethod(ctx, 'POST');
-    ctx.security.require(ctx.user, PermissionKind.EditListItems, list);
+    ctx.security.require(ctx.user, PermissionKind.EditListItems, list, item);
     const name = (op.lower === 'add' ? stringArg(op, 'FileName') : stringArg(op, 'DecodedUrl')).trim();
     if (!name || INVALID_FILE_CHARS.test(name) || name.length > 128 || name.startsWith('.') || name.endsWith('.')) {
       throw errors.badArgument(`The file name '${name}' is not valid. File names cannot contain " * : < > ? / \\ | # % or start or end with a period.`);
@@ -113,18 +115,42 @@ export function attachmentsRoute(ctx: Ctx, list: ListRecord, item: ItemRecord, s
 }
 
 function removeAttachment(ctx: Ctx, list: ListRecord, item: ItemRecord, file: string): ApiResponse {
-  ctx.security.require(ctx.user, PermissionKind.EditListItems, list);
+  ctx.security.require(ctx.user, PermissionKind.EditListItems, list, item);
   ctx.store.removeAttachment(list, item.id, file);
   ctx.store.updateItem(list, item, { attachments: item.attachments.filter((n) => n !== file) }, ctx.user!.id);
   return { status: 200, headers: { 'Content-Length': '0' }, body: '' };
 }
 
-/** GET /sites/procurement/Lists/<List>/Attachments/<id>/<name>: the file itself, permission-checked. */
+/**
+ * Headers for an attachment's content. SharePoint serves list attachments as downloads (Content-Disposition:
+ * attachment, nosniff, X-Download-Options: noopen), so an uploaded .html or .svg never runs as a page on
+ * the site's origin. The file name goes in filename= (ASCII) and, when it has other characters, in
+ * filename* as RFC 5987 UTF-8.
+ */
+export function downloadHeaders(name: string, length?: number): Record<string, string> {
+  const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const disposition = ascii === name ? `attachment; filename="${name}"` : `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+  const headers: Record<string, string> = {
+    'Content-Type': contentTypeFor(name),
+    'Content-Disposition': disposition,
+    'X-Content-Type-Options': 'nosniff',
+    'X-Download-Options': 'noopen',
+  };
+  if (length !== undefined) headers['Content-Length'] = String(length);
+  return headers;
+}
+
+/**
+ * GET /sites/procurement/Lists/<List>/Attachments/<id>/<name>: the file itself, permission-checked on
+ * the item (its own scope when it has unique permissions).
+ */
 export function attachmentFile(ctx: Ctx, list: ListRecord, itemId: number, name: string): ApiResponse {
-  ctx.security.require(ctx.user, PermissionKind.ViewListItems, list);
+  ctx.security.requireListRead(ctx.user, list);
   const item = list.items.get(itemId);
+  if (item) ctx.security.require(ctx.user, PermissionKind.ViewListItems, list, item);
   const file = item?.attachments.find((n) => n === name);
   const content = file ? ctx.store.attachmentContent(list, itemId, file) : undefined;
   if (!item || !file || !content) throw new SpError(404, '-2130575338, Microsoft.SharePoint.SPException', 'File Not Found.');
-  return { status: 200, headers: { 'Content-Type': contentTypeFor(file), 'Content-Length': String(content.length) }, body: content };
+  return { status: 200, headers: downloadHeaders(file, content.length), body: content };
 }

@@ -6,9 +6,9 @@
 
 export const SITE_TIME_ZONE = 'Europe/London';
 
-/** SharePoint stores dates from 1900 onwards; earlier values are rejected. */
+/** SharePoint stores dates from 1 January 1900 to 31 December 8900; anything outside is refused. */
 const MIN_DATE = Date.UTC(1900, 0, 1);
-const MAX_DATE = Date.UTC(8900, 11, 31);
+const MAX_DATE = Date.UTC(8901, 0, 1) - 1;
 
 export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
@@ -18,14 +18,33 @@ export function nowIso(): string {
   return isoSeconds(Date.now());
 }
 
-/** Parses an OData/ISO date string; without a zone the value is taken as UTC, as SharePoint's REST API does. */
+const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|([+-])(\d{2}):?(\d{2}))?$/i;
+
+function daysInMonth(year: number, month: number): number {
+  const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+  return [31, leap ? 29 : 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1];
+}
+
+/**
+ * Parses an OData/ISO date string; without a zone the value is taken as UTC, as SharePoint's REST API
+ * does. Each part is checked, so an impossible date (31 February, 31 April, hour 24) is refused rather
+ * than rolled over as Date.parse would, and years below 100 are not read as 19xx.
+ */
 export function parseDate(text: string): number | undefined {
-  const trimmed = text.trim();
-  if (!/^\d{4}-\d{2}-\d{2}([T ]\d{2}:\d{2}(:\d{2}(\.\d+)?)?)?(Z|[+-]\d{2}:?\d{2})?$/i.test(trimmed)) return undefined;
-  let normalised = trimmed.replace(' ', 'T');
-  if (/^\d{4}-\d{2}-\d{2}$/.test(normalised)) normalised += 'T00:00:00Z';
-  else if (!/(Z|[+-]\d{2}:?\d{2})$/i.test(normalised)) normalised += 'Z';
-  const ms = Date.parse(normalised);
+  const m = DATE_PATTERN.exec(text.trim());
+  if (!m) return undefined;
+  const [year, month, day, hour, minute, second] = [m[1], m[2], m[3], m[4] ?? '0', m[5] ?? '0', m[6] ?? '0'].map(Number);
+  if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const offsetHours = m[10] === undefined ? 0 : Number(m[10]);
+  const offsetMinutes = m[11] === undefined ? 0 : Number(m[11]);
+  if (offsetHours > 14 || offsetMinutes > 59) return undefined;
+  const fraction = m[7] ? Math.floor(Number(`0${m[7]}`) * 1000) : 0;
+  const utc = new Date(0);
+  // setUTCFullYear keeps years 0-99 as they are (Date.UTC would add 1900).
+  utc.setUTCFullYear(year, month - 1, day);
+  utc.setUTCHours(hour, minute, second, fraction);
+  const sign = m[9] === '-' ? -1 : 1;
+  const ms = utc.getTime() - sign * (offsetHours * 60 + offsetMinutes) * 60000;
   if (Number.isNaN(ms) || ms < MIN_DATE || ms > MAX_DATE) return undefined;
   return ms;
 }

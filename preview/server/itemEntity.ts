@@ -1,12 +1,14 @@
 /**
  * How a list item looks in SharePoint's JSON: its properties (person columns as <Name>Id and
  * <Name>StringId), odata.etag, and the person columns, Author, Editor and AttachmentFiles as
- * navigation properties that $expand can open.
+ * navigation properties that $expand can open. HasUniqueRoleAssignments and EffectiveBasePermissions
+ * only when $select names them, as SharePoint does.
  */
 import { attachmentEntity } from './attachments';
 import { Ctx } from './context';
 import { findPerson } from './directory';
 import { Entity } from './odataQuery';
+import { permissionsJson } from './permissions';
 import { itemTypeName } from './site';
 import { ItemRecord, ListRecord } from './store';
 
@@ -77,7 +79,15 @@ export function itemEntity(ctx: Ctx, list: ListRecord, item: ItemRecord): Entity
   nav.Author = () => userLookupEntity(ctx, item.authorId);
   nav.Editor = () => userLookupEntity(ctx, item.editorId);
   nav.AttachmentFiles = () => item.attachments.map((n) => attachmentEntity(ctx, list, item.id, n));
-  return { meta: itemMeta(ctx, list, item), props, nav, selectOnly: { HasUniqueRoleAssignments: () => false } };
+  return {
+    meta: itemMeta(ctx, list, item),
+    props,
+    nav,
+    selectOnly: {
+      HasUniqueRoleAssignments: () => list.uniqueItems.has(item.id),
+      EffectiveBasePermissions: () => permissionsJson(ctx.security.effective(ctx.user, list, item)),
+    },
+  };
 }
 
 export function etagOf(item: ItemRecord): string {

@@ -1,13 +1,13 @@
 /**
  * Item queries: $filter and $orderby over the list's columns, the 5,000-item list view threshold,
- * $top (100 by default, as SharePoint) and paging with $skiptoken / odata.nextLink.
+ * $top (100 by default, as SharePoint) and paging with $skiptoken / odata.nextLink. Results are
+ * security trimmed: items with unique permissions the caller cannot view are left out.
  */
 import { ApiResponse, collectionResponse, Ctx } from './context';
 import { errors } from './errors';
 import { itemEntity } from './itemEntity';
 import { compileFilter, FieldAccessor, filterFields, parseFilter, ValueKind } from './odataFilter';
 import { compareValues } from './odataQuery';
-import { PermissionKind } from './permissions';
 import { ItemRecord, ListRecord } from './store';
 
 /** SharePoint's list view threshold. */
@@ -96,7 +96,7 @@ function checkThreshold(list: ListRecord, filterCols: ItemColumn[], firstClause:
 }
 
 export function queryItems(ctx: Ctx, list: ListRecord): ApiResponse {
-  ctx.security.require(ctx.user, PermissionKind.ViewListItems, list);
+  ctx.security.requireListRead(ctx.user, list);
   const { options } = ctx;
   const resolve = (path: string) => itemColumn(ctx, list, path);
   let predicate: ((i: ItemRecord) => boolean) | undefined;
@@ -129,7 +129,9 @@ export function queryItems(ctx: Ctx, list: ListRecord): ApiResponse {
     orderCols.map((o) => o.col)
   );
 
-  let rows = [...list.items.values()];
+  // Security trimming: items the caller cannot view (unique permissions) are silently left out.
+  const visible = ctx.security.itemVisibility(ctx.user, list);
+  let rows = [...list.items.values()].filter(visible);
   if (predicate) rows = rows.filter(predicate);
   const keyOf = (item: ItemRecord) => orderCols.map((o) => o.col.get(item));
   const compareKeys = (ak: unknown[], aid: number, bk: unknown[], bid: number): number => {

@@ -5,13 +5,14 @@
  */
 import { randomUUID } from 'crypto';
 import { attachmentsRoute } from './attachments';
-import { ApiResponse, Ctx, entityResponse, json, jsonBody, requireMethod, valueResponse } from './context';
+import { ApiResponse, Ctx, entityResponse, jsonBody, requireMethod, valueResponse } from './context';
 import { isoSeconds, parseDate, toSiteMidnight } from './dates';
 import { errors, SpError } from './errors';
 import { etagOf, itemEntity } from './itemEntity';
 import { queryItems } from './itemQuery';
 import { intArg, Segment } from './odataPath';
-import { PermissionKind, permissionsJson } from './permissions';
+import { PermissionKind } from './permissions';
+import { effectivePermissionsRoute, inheritanceRoute, roleAssignmentsRoute, userEffectivePermissionsRoute } from './roles';
 import { itemTypeName } from './site';
 import { FieldValue, ItemRecord, ListRecord } from './store';
 import { versionsRoute } from './versions';
@@ -19,8 +20,9 @@ import { FieldSchema } from './xmlSchema';
 
 const READ_ONLY = new Set(['Id', 'ID', 'Created', 'Modified', 'AuthorId', 'EditorId', 'Author', 'Editor', 'Attachments', 'GUID', 'FileSystemObjectType', 'OData__UIVersionString']);
 
-function conversionError(edmType: string, field: string): SpError {
-  return errors.badQuery(`Cannot convert a primitive value to the expected type '${edmType}' for the field '${field}'. See the inner exception for more details.`);
+/** OData's own message when a JSON value cannot be read as the property's type (SharePoint passes it on as is). */
+function conversionError(edmType: string): SpError {
+  return errors.badQuery(`Cannot convert a primitive value to the expected type '${edmType}'. See the inner exception for more details.`);
 }
 
 function coerceValue(ctx: Ctx, f: FieldSchema | undefined, key: string, raw: unknown): FieldValue {
@@ -32,7 +34,7 @@ function coerceValue(ctx: Ctx, f: FieldSchema | undefined, key: string, raw: unk
     case 'Text':
     case 'Note':
     case 'Choice': {
-      if (typeof raw !== 'string') throw conversionError('Edm.String', name);
+      if (typeof raw !== 'string') throw conversionError('Edm.String');
       const max = f ? f.maxLength : 255;
       if (type !== 'Note' && max !== undefined && raw.length > max) {
         throw errors.fieldValidation(`The value of the field '${display}' (${name}) is ${raw.length} characters long, more than its maximum length of ${max}.`);
@@ -42,22 +44,22 @@ function coerceValue(ctx: Ctx, f: FieldSchema | undefined, key: string, raw: unk
     case 'Number': {
       if (raw === '') return null;
       const n = typeof raw === 'number' ? raw : typeof raw === 'string' && raw.trim() !== '' ? Number(raw) : NaN;
-      if (!Number.isFinite(n)) throw conversionError('Edm.Double', name);
+      if (!Number.isFinite(n)) throw conversionError('Edm.Double');
       return n;
     }
     case 'Boolean':
-      if (typeof raw !== 'boolean') throw conversionError('Edm.Boolean', name);
+      if (typeof raw !== 'boolean') throw conversionError('Edm.Boolean');
       return raw;
     case 'DateTime': {
       if (raw === '') return null;
       const ms = typeof raw === 'string' ? parseDate(raw) : undefined;
-      if (ms === undefined) throw conversionError('Edm.DateTime', name);
+      if (ms === undefined) throw conversionError('Edm.DateTime');
       return isoSeconds(f?.dateOnly ? toSiteMidnight(ms) : ms);
     }
     case 'User': {
       if (raw === '') return null;
       const id = typeof raw === 'number' ? raw : typeof raw === 'string' && /^-?\d+$/.test(raw) ? Number(raw) : NaN;
-      if (!Number.isInteger(id)) throw conversionError('Edm.Int32', key);
+      if (!Number.isInteger(id)) throw conversionError('Edm.Int32');
       if (id === -1) return null;
       if (!ctx.store.users.has(id)) throw new SpError(400, '-2146232832, Microsoft.SharePoint.SPException', `The user with id ${id} (field '${display}') does not exist on this site or is not unique.`);
       return id;
@@ -132,27 +134,32 @@ function addItem(ctx: Ctx, list: ListRecord): ApiResponse {
   return entityResponse(ctx, itemEntity(ctx, list, item), `SP.Data.${list.url.split('/').pop()}ListItem`, 201, { ETag: etagOf(item) });
 }
 
+/**
+ * One item. The caller must be able to open the list; an item they cannot see (it has unique
+ * permissions that leave them out) does not exist for them, as SharePoint's security-trimmed
+ * GetItemById reports; an item they can see but not change answers 403. Permission checks use the
+ * item's own scope when it has unique permissions.
+ */
 function itemRoute(ctx: Ctx, list: ListRecord, itemId: number, rest: Segment[]): ApiResponse {
+  const typeName = `SP.Data.${list.url.split('/').pop()}ListItem`;
   const item = () => {
+    ctx.security.requireListRead(ctx.user, list);
     const found = list.items.get(itemId);
-    if (!found) throw errors.itemNotFound();
+    if (!found || !ctx.security.canViewItem(ctx.user, list, found)) throw errors.itemNotFound();
     return found;
   };
+  const requireOnItem = (kind: number, target: ItemRecord) => ctx.security.require(ctx.user, kind, list, target);
   if (rest.length === 0) {
     const method = requireMethod(ctx, 'GET', 'MERGE', 'PATCH', 'DELETE');
-    if (method === 'GET') {
-      ctx.security.require(ctx.user, PermissionKind.ViewListItems, list);
-      const current = item();
-      return entityResponse(ctx, itemEntity(ctx, list, current), `SP.Data.${list.url.split('/').pop()}ListItem`, 200, { ETag: etagOf(current) });
-    }
+    const current = item();
+    if (method === 'GET') return entityResponse(ctx, itemEntity(ctx, list, current), typeName, 200, { ETag: etagOf(current) });
     if (method === 'DELETE') {
-      ctx.security.require(ctx.user, PermissionKind.DeleteListItems, list);
-      checkIfMatch(ctx, item());
+      requireOnItem(PermissionKind.DeleteListItems, current);
+      checkIfMatch(ctx, current);
       ctx.store.deleteItem(list, itemId);
       return { status: 200, headers: { 'Content-Length': '0' }, body: '' };
     }
-    ctx.security.require(ctx.user, PermissionKind.EditListItems, list);
-    const current = item();
+    requireOnItem(PermissionKind.EditListItems, current);
     checkIfMatch(ctx, current);
     const values = valuesFromBody(ctx, list, jsonBody(ctx));
     checkUnique(list, { ...current.values, ...values }, current.id);
@@ -164,8 +171,7 @@ function itemRoute(ctx: Ctx, list: ListRecord, itemId: number, rest: Segment[]):
     case 'recycle':
     case 'deletewithparameters': {
       requireMethod(ctx, 'POST');
-      ctx.security.require(ctx.user, PermissionKind.DeleteListItems, list);
-      item();
+      requireOnItem(PermissionKind.DeleteListItems, item());
       ctx.store.deleteItem(list, itemId);
       return valueResponse(ctx, randomUUID(), 'Edm.Guid');
     }
@@ -173,19 +179,27 @@ function itemRoute(ctx: Ctx, list: ListRecord, itemId: number, rest: Segment[]):
       return versionsRoute(ctx, list, item(), seg, more);
     case 'attachmentfiles':
       return attachmentsRoute(ctx, list, item(), seg, more);
+    case 'roleassignments':
+      return roleAssignmentsRoute(ctx, seg, more, list, item());
+    case 'breakroleinheritance':
+    case 'resetroleinheritance':
+      return inheritanceRoute(ctx, seg, list, item());
     case 'effectivebasepermissions': {
       requireMethod(ctx, 'GET');
-      item();
-      return json(200, { 'odata.metadata': `${ctx.req.siteUrl}/_api/$metadata#SP.ApiData.BasePermissions`, ...permissionsJson(ctx.security.effective(ctx.user, list)) });
+      return effectivePermissionsRoute(ctx, list, item());
     }
+    case 'getusereffectivepermissions':
+      return userEffectivePermissionsRoute(ctx, seg, list, item());
     default: {
-      // A single property, e.g. items(3)/Title.
+      // A single property, e.g. items(3)/Title or items(3)/HasUniqueRoleAssignments.
       requireMethod(ctx, 'GET');
-      ctx.security.require(ctx.user, PermissionKind.ViewListItems, list);
       const entity = itemEntity(ctx, list, item());
+      if (more.length > 0 || seg.args) throw errors.noResource(ctx.req.path);
       const key = Object.keys(entity.props).find((k) => k.toLowerCase() === seg.lower);
-      if (!key || more.length > 0 || seg.args) throw errors.noResource(ctx.req.path);
-      return valueResponse(ctx, entity.props[key]);
+      if (key) return valueResponse(ctx, entity.props[key]);
+      const only = Object.keys(entity.selectOnly ?? {}).find((k) => k.toLowerCase() === seg.lower);
+      if (only) return valueResponse(ctx, entity.selectOnly![only]());
+      throw errors.noResource(ctx.req.path);
     }
   }
 }

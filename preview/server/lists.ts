@@ -126,7 +126,7 @@ function fieldEntity(ctx: Ctx, list: ListRecord, f: FieldView): Entity {
 
 function fieldsRoute(ctx: Ctx, list: ListRecord, seg: Segment, rest: Segment[]): ApiResponse {
   requireMethod(ctx, 'GET');
-  ctx.security.require(ctx.user, PermissionKind.ViewListItems, list);
+  ctx.security.requireListRead(ctx.user, list);
   const views = fieldViews(list);
   const one = (pred: (f: FieldView) => boolean) => {
     const f = views.find(pred);
@@ -203,7 +203,7 @@ export function listEntity(ctx: Ctx, list: ListRecord): Entity {
 function listRoute(ctx: Ctx, list: ListRecord, rest: Segment[]): ApiResponse {
   if (rest.length === 0) {
     requireMethod(ctx, 'GET');
-    ctx.security.require(ctx.user, PermissionKind.ViewListItems, list);
+    ctx.security.requireListRead(ctx.user, list);
     return entityResponse(ctx, listEntity(ctx, list), 'SP.List');
   }
   const [seg, ...more] = rest;
@@ -226,7 +226,7 @@ function listRoute(ctx: Ctx, list: ListRecord, rest: Segment[]): ApiResponse {
     default: {
       // A single property, e.g. lists/getbytitle('x')/ItemCount, /HasUniqueRoleAssignments or /RootFolder.
       requireMethod(ctx, 'GET');
-      ctx.security.require(ctx.user, PermissionKind.ViewListItems, list);
+      ctx.security.requireListRead(ctx.user, list);
       if (more.length === 0 && !seg.args) {
         const entity = listEntity(ctx, list);
         if (seg.lower === 'rootfolder') return entityResponse(ctx, entity.nav!.RootFolder() as Entity, 'SP.Folder');
@@ -241,7 +241,7 @@ function listRoute(ctx: Ctx, list: ListRecord, rest: Segment[]): ApiResponse {
 }
 
 function visibleLists(ctx: Ctx): ListRecord[] {
-  return [...ctx.store.lists.values()].filter((l) => ctx.security.has(ctx.user, PermissionKind.ViewListItems, l));
+  return [...ctx.store.lists.values()].filter((l) => ctx.security.canReadList(ctx.user, l));
 }
 
 /** lists, lists/getbytitle('x'), lists('guid') / lists(guid'...'), lists/getbyid('guid'). */

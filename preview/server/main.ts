@@ -1,6 +1,6 @@
 /**
  * The local SharePoint list service: `node preview-dist/server.mjs [--port n] [--data dir] [--reset]
- * [--assets dir] [--static dir]`. It serves the site /sites/procurement with the lists the package
+ * [--assets dir] [--static dir] [--not-ready]` (--not-ready: answer 503 until POST /_local/ready). It serves the site /sites/procurement with the lists the package
  * provisions, so the product's PnPjs data code runs against it unchanged. A launcher can instead
  * import startListService and run it in-process.
  */
@@ -27,7 +27,7 @@ function repoRoot(): string {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: node preview-dist/server.mjs [--port <n>] [--data <dir>] [--reset] [--assets <dir>] [--static <dir>]`);
+  console.error(`${message}\nUsage: node preview-dist/server.mjs [--port <n>] [--data <dir>] [--reset] [--assets <dir>] [--static <dir>] [--not-ready]`);
   process.exit(64);
 }
 
@@ -38,6 +38,7 @@ export async function main(argv: string[]): Promise<void> {
   let assetsDir = join(root, 'sharepoint', 'assets');
   let staticDir: string | undefined;
   let reset = false;
+  let ready = true;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -50,11 +51,12 @@ export async function main(argv: string[]): Promise<void> {
     else if (flag === '--assets') assetsDir = resolve(value());
     else if (flag === '--static') staticDir = resolve(value());
     else if (flag === '--reset') reset = true;
+    else if (flag === '--not-ready') ready = false;
     else usage(`Unknown option ${flag}.`);
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) usage('--port must be a number from 0 to 65535.');
   try {
-    const service = await startListService({ port, dataDir, assetsDir, staticDir, reset });
+    const service = await startListService({ port, dataDir, assetsDir, staticDir, reset, ready });
     console.log(`Local SharePoint list service: ${service.siteUrl}`);
     const stop = () => {
       service.close().then(

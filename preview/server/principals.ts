@@ -1,6 +1,7 @@
 /**
  * Site users and SharePoint groups: web/currentuser, siteusers, getuserbyid, ensureuser, sitegroups,
  * associated owner/member/visitor groups and group membership, with SharePoint's entity shapes.
+ * Groups created over REST default to OnlyAllowMembersViewMembership, as in SharePoint Online.
  */
 import { ApiResponse, collectionResponse, Ctx, entityResponse, jsonBody, noContent, requireMethod } from './context';
 import { findPerson } from './directory';
@@ -53,7 +54,11 @@ export function groupEntity(ctx: Ctx, group: GroupRecord): Entity {
       RequestToJoinLeaveEmailSetting: null,
     },
     nav: {
-      Users: () => [...group.members].map((id) => ctx.store.users.get(id)).filter((u): u is UserRecord => !!u).map((u) => userEntity(ctx, u)),
+      Users: () => {
+        // $expand=Users follows the same rule as group/users: hidden membership is refused.
+        if (!ctx.security.canViewMembership(ctx.user, group)) throw errors.accessDenied();
+        return [...group.members].map((id) => ctx.store.users.get(id)).filter((u): u is UserRecord => !!u).map((u) => userEntity(ctx, u));
+      },
       Owner: () => principalEntity(ctx, group.ownerId),
     },
   };
@@ -132,7 +137,7 @@ export function usersCollection(ctx: Ctx, seg: Segment, rest: Segment[], group?:
     group ? [...group.members].map((id) => ctx.store.users.get(id)).filter((u): u is UserRecord => !!u) : [...ctx.store.users.values()];
   const canRead = () => {
     ctx.security.require(ctx.user, PermissionKind.BrowseUserInfo);
-    if (group?.onlyAllowMembersViewMembership && !group.members.has(ctx.user!.id) && !ctx.security.canManageGroup(ctx.user, group, false)) throw errors.accessDenied();
+    if (group && !ctx.security.canViewMembership(ctx.user, group)) throw errors.accessDenied();
   };
   const canChange = () => {
     const manage = ctx.security.has(ctx.user, PermissionKind.ManagePermissions);
@@ -219,6 +224,7 @@ function groupRoute(ctx: Ctx, group: GroupRecord, rest: Segment[]): ApiResponse 
     const body = jsonBody(ctx);
     const changes: Parameters<typeof ctx.store.updateGroup>[1] = {};
     for (const [key, value] of Object.entries(body)) {
+      if (key.startsWith('odata.')) continue;
       if (key === 'Title' && typeof value === 'string' && value.trim()) {
         const clash = ctx.store.groupByTitle(value);
         if (clash && clash.id !== group.id) throw errors.badArgument(`The specified name is already in use.`);
@@ -273,7 +279,13 @@ function groupsCollection(ctx: Ctx, groups: GroupRecord[], rest: Segment[], site
     const title = body.Title;
     if (typeof title !== 'string' || title.trim() === '') throw errors.badArgument('The group needs a Title.');
     if (ctx.store.groupByTitle(title.trim())) throw new SpError(400, '-2130575293, Microsoft.SharePoint.SPException', 'The specified name is already in use.');
-    const group = ctx.store.addGroup(title.trim(), typeof body.Description === 'string' ? body.Description : '', ctx.user!.id);
+    const settings: Parameters<typeof ctx.store.addGroup>[3] = {};
+    for (const key of ['AllowMembersEditMembership', 'OnlyAllowMembersViewMembership'] as const) {
+      if (body[key] === undefined) continue;
+      if (typeof body[key] !== 'boolean') throw errors.badQuery(`The property '${key}' of type 'SP.Group' must be true or false.`);
+      settings[key === 'AllowMembersEditMembership' ? 'allowMembersEditMembership' : 'onlyAllowMembersViewMembership'] = body[key] as boolean;
+    }
+    const group = ctx.store.addGroup(title.trim(), typeof body.Description === 'string' ? body.Description : '', ctx.user!.id, settings);
     return entityResponse(ctx, groupEntity(ctx, group), 'SP.Group', 201);
   }
   const [op, ...more] = rest;

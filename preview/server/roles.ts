@@ -1,5 +1,5 @@
 /**
- * Role definitions (web/roledefinitions) and role assignments on the web and on lists, including
+ * Role definitions (web/roledefinitions) and role assignments on the web, lists and items, including
  * breaking and resetting inheritance and reading effective permissions.
  */
 import { ApiResponse, collectionResponse, Ctx, entityResponse, json, jsonBody, noContent, requireMethod } from './context';
@@ -9,7 +9,7 @@ import { Entity, queryEntities } from './odataQuery';
 import { boolArg, intArg, Segment, stringArg } from './odataPath';
 import { mask, PermissionKind, permissionsJson, RoleDefinition } from './permissions';
 import { principalEntity } from './principals';
-import { ListRecord } from './store';
+import { ItemRecord, ListRecord } from './store';
 
 export function roleEntity(ctx: Ctx, role: RoleDefinition): Entity {
   return {
@@ -107,9 +107,16 @@ export function roleDefinitionsRoute(ctx: Ctx, seg: Segment, rest: Segment[]): A
 
 // ---- role assignments -------------------------------------------------------------------------
 
-function assignmentEntity(ctx: Ctx, scope: string, principalId: number): Entity {
+/** The REST path of the securable object (web, list or item), for odata.id. */
+function securablePath(list?: ListRecord, item?: ItemRecord): string {
+  if (!list) return 'Web';
+  const listPath = `Web/Lists(guid'${list.id}')`;
+  return item ? `${listPath}/Items(${item.id})` : listPath;
+}
+
+function assignmentEntity(ctx: Ctx, scope: string, principalId: number, base: string): Entity {
   return {
-    meta: { 'odata.type': 'SP.RoleAssignment', 'odata.id': `${ctx.req.siteUrl}/_api/Web/RoleAssignments/GetByPrincipalId(${principalId})` },
+    meta: { 'odata.type': 'SP.RoleAssignment', 'odata.id': `${ctx.req.siteUrl}/_api/${base}/RoleAssignments/GetByPrincipalId(${principalId})` },
     props: { PrincipalId: principalId },
     nav: {
       Member: () => principalEntity(ctx, principalId),
@@ -123,33 +130,40 @@ function assignmentEntity(ctx: Ctx, scope: string, principalId: number): Entity 
   };
 }
 
-/** web/roleassignments or a list's: GET, addroleassignment, removeroleassignment, getbyprincipalid. */
-export function roleAssignmentsRoute(ctx: Ctx, seg: Segment, rest: Segment[], list?: ListRecord): ApiResponse {
-  const scope = ctx.security.scopeOf(list);
+/** SharePoint refuses to change an inheriting list's or item's assignments: break inheritance first. */
+function requireUnique(ctx: Ctx, list?: ListRecord, item?: ItemRecord): void {
+  if (list && !ctx.security.hasUniqueAssignments(list, item)) throw errors.badArgument('This operation is not allowed on an object that inherits permissions.');
+}
+
+/**
+ * roleassignments of the web, a list or an item: GET (EnumeratePermissions), addroleassignment,
+ * removeroleassignment, getbyprincipalid and DELETE of one (ManagePermissions, on an object with
+ * unique permissions).
+ */
+export function roleAssignmentsRoute(ctx: Ctx, seg: Segment, rest: Segment[], list?: ListRecord, item?: ItemRecord): ApiResponse {
+  const scope = ctx.security.scopeOf(list, item);
+  const base = securablePath(list, item);
   const requireManage = () => {
-    requireMethod(ctx, 'POST');
-    ctx.security.require(ctx.user, PermissionKind.ManagePermissions, list);
-    if (list && !list.hasUniquePerms) {
-      // SharePoint refuses to change an inheriting list's assignments: break inheritance first.
-      throw errors.badArgument('This operation is not allowed on an object that inherits permissions.');
-    }
+    ctx.security.require(ctx.user, PermissionKind.ManagePermissions, list, item);
+    requireUnique(ctx, list, item);
   };
+  const requireEnumerate = () => ctx.security.require(ctx.user, PermissionKind.EnumeratePermissions, list, item);
   const principalIds = () => [...new Set(ctx.store.assignments.filter((a) => a.scope === scope).map((a) => a.principalId))];
   const one = (principalId: number, more: Segment[]): ApiResponse => {
     if (!principalIds().includes(principalId)) throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', 'Can not find the principal with id: ' + principalId + '.');
     if (more.length === 0) {
       const method = requireMethod(ctx, 'GET', 'DELETE');
       if (method === 'GET') {
-        ctx.security.require(ctx.user, PermissionKind.EnumeratePermissions, list);
-        return entityResponse(ctx, assignmentEntity(ctx, scope, principalId), 'SP.RoleAssignment');
+        requireEnumerate();
+        return entityResponse(ctx, assignmentEntity(ctx, scope, principalId, base), 'SP.RoleAssignment');
       }
-      ctx.security.require(ctx.user, PermissionKind.ManagePermissions, list);
+      requireManage();
       ctx.store.removeAssignment(scope, principalId);
       return noContent();
     }
     const [sub] = more;
-    ctx.security.require(ctx.user, PermissionKind.EnumeratePermissions, list);
-    const entity = assignmentEntity(ctx, scope, principalId);
+    requireEnumerate();
+    const entity = assignmentEntity(ctx, scope, principalId, base);
     if (sub.lower === 'member') {
       const member = entity.nav!.Member();
       return entityResponse(ctx, member as Entity, 'SP.Principal');
@@ -160,9 +174,9 @@ export function roleAssignmentsRoute(ctx: Ctx, seg: Segment, rest: Segment[], li
   if (seg.args) return one(intArg(seg), rest);
   if (rest.length === 0) {
     requireMethod(ctx, 'GET');
-    ctx.security.require(ctx.user, PermissionKind.EnumeratePermissions, list);
-    const items = principalIds().map((id) => assignmentEntity(ctx, scope, id));
-    return collectionResponse(ctx, queryEntities(items, ctx.options, 'SP.RoleAssignment', assignmentEntity(ctx, scope, 0)), 'SP.ApiData.RoleAssignments');
+    requireEnumerate();
+    const entities = principalIds().map((id) => assignmentEntity(ctx, scope, id, base));
+    return collectionResponse(ctx, queryEntities(entities, ctx.options, 'SP.RoleAssignment', assignmentEntity(ctx, scope, 0, base)), 'SP.ApiData.RoleAssignments');
   }
   const [op, ...more] = rest;
   switch (op.lower) {
@@ -170,6 +184,7 @@ export function roleAssignmentsRoute(ctx: Ctx, seg: Segment, rest: Segment[], li
       return one(intArg(op), more);
     case 'addroleassignment':
     case 'removeroleassignment': {
+      requireMethod(ctx, 'POST');
       requireManage();
       const principalId = intArg(op, 'principalid');
       const roleId = intArg(op, 'roledefid');
@@ -184,38 +199,56 @@ export function roleAssignmentsRoute(ctx: Ctx, seg: Segment, rest: Segment[], li
   }
 }
 
-/** breakroleinheritance(copyRoleAssignments=..,clearSubscopes=..) and resetroleinheritance on a list. */
-export function inheritanceRoute(ctx: Ctx, seg: Segment, list: ListRecord | undefined): ApiResponse {
+/** SharePoint keeps the caller able to manage what they just secured without copying: Full Control on it. */
+function keepCallerInControl(ctx: Ctx, scope: string): void {
+  if (!ctx.user || ctx.user.isSiteAdmin) return;
+  const full = [...ctx.store.roles.values()].find((r) => r.roleTypeKind === 5);
+  if (full) ctx.store.addAssignment(scope, ctx.user.id, full.id);
+}
+
+/**
+ * breakroleinheritance(copyRoleAssignments=..,clearSubscopes=..) and resetroleinheritance on a list
+ * or an item. Breaking copies the parent's current assignments when asked; otherwise only the caller
+ * keeps Full Control. A list's items keep their own permissions unless clearSubscopes is true.
+ * Breaking an object that already has unique permissions changes nothing, as in SharePoint.
+ */
+export function inheritanceRoute(ctx: Ctx, seg: Segment, list: ListRecord | undefined, item?: ItemRecord): ApiResponse {
   requireMethod(ctx, 'POST');
   if (!list) throw errors.badArgument('The root web of a site collection has no parent to inherit permissions from.');
-  ctx.security.require(ctx.user, PermissionKind.ManagePermissions, list);
+  ctx.security.require(ctx.user, PermissionKind.ManagePermissions, list, item);
+  const unique = ctx.security.hasUniqueAssignments(list, item);
   if (seg.lower === 'breakroleinheritance') {
+    if (unique) return noContent();
     const copy = boolArg(seg, 'copyroleassignments', true);
-    if (!list.hasUniquePerms) {
-      ctx.store.setUniquePermissions(list, true, copy);
-      // SharePoint keeps the caller able to manage what they just secured.
-      if (!copy && ctx.user && !ctx.user.isSiteAdmin) {
-        const full = [...ctx.store.roles.values()].find((r) => r.roleTypeKind === 5);
-        if (full) ctx.store.addAssignment(list.id, ctx.user.id, full.id);
-      }
+    const clearSubscopes = boolArg(seg, 'clearsubscopes', false);
+    if (item) {
+      ctx.store.setItemUniquePermissions(list, item.id, true, copy ? ctx.security.parentScopeOf(list, item) : undefined);
+    } else {
+      ctx.store.setUniquePermissions(list, true, copy, clearSubscopes);
     }
-  } else if (list.hasUniquePerms) {
-    ctx.store.setUniquePermissions(list, false, false);
+    if (!copy) keepCallerInControl(ctx, ctx.security.scopeOf(list, item));
+  } else if (unique) {
+    if (item) ctx.store.setItemUniquePermissions(list, item.id, false);
+    else ctx.store.setUniquePermissions(list, false, false);
   }
   return noContent();
 }
 
-export function effectivePermissionsRoute(ctx: Ctx, list?: ListRecord): ApiResponse {
+function permissionsResponse(ctx: Ctx, m: bigint): ApiResponse {
+  return json(200, { 'odata.metadata': `${ctx.req.siteUrl}/_api/$metadata#SP.ApiData.BasePermissions`, ...permissionsJson(m) });
+}
+
+export function effectivePermissionsRoute(ctx: Ctx, list?: ListRecord, item?: ItemRecord): ApiResponse {
   requireMethod(ctx, 'GET');
-  return json(200, { 'odata.metadata': `${ctx.req.siteUrl}/_api/$metadata#SP.ApiData.BasePermissions`, ...permissionsJson(ctx.security.effective(ctx.user, list)) });
+  return permissionsResponse(ctx, ctx.security.effective(ctx.user, list, item));
 }
 
 /** getusereffectivepermissions(@user): anyone may ask about themselves; asking about others needs EnumeratePermissions. */
-export function userEffectivePermissionsRoute(ctx: Ctx, seg: Segment, list?: ListRecord): ApiResponse {
+export function userEffectivePermissionsRoute(ctx: Ctx, seg: Segment, list?: ListRecord, item?: ItemRecord): ApiResponse {
   requireMethod(ctx, 'GET');
   const login = stringArg(seg);
   const person = findPerson(login);
   const user = person ? ctx.store.userByLogin(person.loginName) : undefined;
-  if (!ctx.user || user?.id !== ctx.user.id) ctx.security.require(ctx.user, PermissionKind.EnumeratePermissions, list);
-  return json(200, { 'odata.metadata': `${ctx.req.siteUrl}/_api/$metadata#SP.ApiData.BasePermissions`, ...permissionsJson(ctx.security.effective(user, list)) });
+  if (!ctx.user || user?.id !== ctx.user.id) ctx.security.require(ctx.user, PermissionKind.EnumeratePermissions, list, item);
+  return permissionsResponse(ctx, ctx.security.effective(user, list, item));
 }

@@ -1,7 +1,8 @@
 /**
  * The HTTP layer: identity (X-Local-User header or localUser cookie), form digests, the testing
- * switches under /_local/, attachment file URLs, the optional static preview page, and the
- * transaction around every write so it is committed before the response is sent.
+ * switches under /_local/, attachment file URLs, the optional static preview page, the readiness gate
+ * (503 while the launcher loads the demo data), and the transaction around every write so it is
+ * committed before the response is sent.
  */
 import { createHmac, randomUUID, timingSafeEqual } from 'crypto';
 import { existsSync, rmSync } from 'fs';
@@ -13,11 +14,13 @@ import { digestTimestamp } from './dates';
 import { DIRECTORY, DirectoryPerson, findPerson, SITE_OWNER } from './directory';
 import { errorBody, errors, SpError } from './errors';
 import { attachmentFile } from './attachments';
+import { storageEntitySwitch } from './storageEntities';
 import { parseQueryOptions } from './odataQuery';
 import { Security } from './security';
 import { WEB_PATH } from './site';
 import { serveStatic } from './staticFiles';
 import { Store } from './store';
+import { createGraphService } from './graph';
 import { loadListSchemas } from './xmlSchema';
 
 export interface ListServiceOptions {
@@ -31,6 +34,11 @@ export interface ListServiceOptions {
   staticDir?: string;
   /** Accepted for launchers; the service itself never logs except on unexpected errors. */
   quiet?: boolean;
+  /**
+   * false: start behind the readiness gate (503 + Retry-After to everything except requests carrying
+   * X-Local-Seed: 1, /_local/health and /_local/ready) until markReady() is called. Default true.
+   */
+  ready?: boolean;
 }
 
 export interface ListService {
@@ -39,6 +47,9 @@ export interface ListService {
   /** http://localhost:<port>/sites/procurement */
   siteUrl: string;
   port: number;
+  /** Opens the readiness gate (idempotent). */
+  markReady(): void;
+  isReady(): boolean;
   close(): Promise<void>;
 }
 
@@ -89,6 +100,14 @@ function headerMap(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/** While the demo data loads, everything but the loader gets this (PnPjs retries a 503 after Retry-After). */
+function notReadyResponse(page: boolean): ApiResponse {
+  const headers: Record<string, string> = { 'Content-Type': 'text/plain; charset=utf-8', 'Retry-After': '1', 'Cache-Control': 'no-store' };
+  // A browser opening the preview page meanwhile reloads by itself.
+  if (page) headers.Refresh = '1';
+  return { status: 503, headers, body: 'The local SharePoint list service is starting (loading the demo data). Try again in a moment.\n' };
+}
+
 function errorResponse(err: unknown): ApiResponse {
   if (err instanceof SpError) {
     return { status: err.status, headers: { 'Content-Type': 'application/json;odata=minimalmetadata;streaming=true;charset=utf-8', ...err.headers }, body: errorBody(err.code, err.message) };
@@ -104,7 +123,9 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
   const store = await Store.open(options.dataDir, schemas);
   const security = new Security(store);
   const throttle: ThrottleSwitch = { count: 0, status: 429, retryAfter: 1 };
+  const graph = createGraphService(store);
   let port = options.port;
+  let ready = options.ready !== false;
 
   const issueDigest = () => {
     const stamp = digestTimestamp(Date.now());
@@ -169,8 +190,13 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
     const route = url.pathname.toLowerCase();
     if (route === '/_local/health') {
       const items = [...store.lists.values()].reduce((n, l) => n + l.items.size, 0);
-      return json(200, { status: 'ok', siteUrl, lists: store.lists.size, items });
+      return json(200, { status: ready ? 'ok' : 'starting', ready, siteUrl, lists: store.lists.size, items });
     }
+    if (route === '/_local/ready') {
+      if (req.method === 'POST') ready = true;
+      return json(200, { ready });
+    }
+    if (route === '/_local/storage-entity' && (req.method === 'POST' || req.method === 'DELETE')) return storageEntitySwitch(store, req.method, url.searchParams, body);
     if (route === '/_local/outbox' && req.method === 'GET') return json(200, store.outbox());
     if (route === '/_local/users' && req.method === 'GET') {
       return json(
@@ -225,21 +251,43 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
     }
   };
 
+  /**
+   * Writes a reply and never throws: a reply that cannot be written (a header Node refuses, a socket
+   * already gone) is logged and answered 500 if nothing was sent yet, so one bad request cannot stop
+   * the service (or, in-process, the launcher with it).
+   */
   const send = (res: ServerResponse, reply: ApiResponse, extra: Record<string, string>) => {
-    const body = reply.body === undefined ? undefined : typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
-    const headers: Record<string, string> = { ...extra, ...reply.headers };
-    if (reply.status !== 204) headers['Content-Length'] = String(body?.length ?? 0);
-    res.writeHead(reply.status, headers);
-    res.end(reply.status === 204 ? undefined : body);
+    try {
+      const body = reply.body === undefined ? undefined : typeof reply.body === 'string' ? Buffer.from(reply.body, 'utf8') : reply.body;
+      const headers: Record<string, string> = { ...extra, ...reply.headers };
+      if (reply.status !== 204) headers['Content-Length'] = String(body?.length ?? 0);
+      res.writeHead(reply.status, headers);
+      res.end(reply.status === 204 ? undefined : body);
+    } catch (err) {
+      console.error('Local SharePoint list service: could not send a response', err);
+      try {
+        if (!res.headersSent) res.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });
+        res.end();
+      } catch {
+        res.destroy();
+      }
+    }
   };
 
   const attachmentPath = new RegExp(`^${WEB_PATH}/Lists/([^/]+)/Attachments/(\\d+)/([^/]+)$`, 'i');
 
-  const server = createServer((req, res) => {
+  const onRequest = (req: IncomingMessage, res: ServerResponse, extra: Record<string, string>) => {
     const host = req.headers.host ?? `localhost:${port}`;
-    const url = new URL(req.url ?? '/', `http://${host}`);
+    let url: URL;
+    try {
+      url = new URL(req.url ?? '/', `http://${host}`);
+    } catch {
+      // A malformed Host header or request target (new URL throws): answer 400 as any web server would.
+      req.resume();
+      send(res, { status: 400, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Bad request\n' }, extra);
+      return;
+    }
     const siteUrl = `http://${host}${WEB_PATH}`;
-    const extra: Record<string, string> = { SPRequestGuid: randomUUID(), 'X-SharePointHealthScore': '0' };
     const origin = req.headers.origin;
     if (origin) {
       Object.assign(extra, {
@@ -264,6 +312,15 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
       );
       return;
     }
+    // The readiness gate: until the launcher has loaded the demo data only it (X-Local-Seed: 1) and the
+    // health/ready switches get through.
+    const gatePath = url.pathname.toLowerCase();
+    if (!ready && req.headers['x-local-seed'] !== '1' && gatePath !== '/_local/health' && gatePath !== '/_local/ready') {
+      const api = gatePath.startsWith('/_api/') || gatePath.startsWith(`${WEB_PATH}/_api/`.toLowerCase()) || gatePath.startsWith('/_local/') || gatePath.startsWith('/v1.0/');
+      req.resume();
+      send(res, notReadyResponse(!api && (req.method === 'GET' || req.method === 'HEAD')), extra);
+      return;
+    }
     readBody(req).then(
       (body) => {
         try {
@@ -272,6 +329,10 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
           // The site is the only one here, so /_api/ (what a relative "_api/..." URL becomes from the
           // preview page at /) answers as the site too.
           if (lower.startsWith('/_api/')) return send(res, handleApi(req, url, url.pathname.slice(6), body, siteUrl), extra);
+          // Microsoft Graph (graph.ts): /v1.0/me/sendMail and its testing switch, as the same caller as the REST API.
+          if (lower.startsWith('/v1.0/') || lower === '/_local/graph') {
+            return send(res, graph.handle(req.method ?? 'GET', url, body, (req.headers['x-local-user'] as string | undefined) ?? cookie(req, 'localUser')), extra);
+          }
           if (lower.startsWith('/_local/')) return send(res, handleLocal(req, url, body, siteUrl), extra);
           const m = attachmentPath.exec(url.pathname);
           if (m && req.method === 'GET') return send(res, handleAttachment(req, url, siteUrl, m), extra);
@@ -279,13 +340,25 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
           if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD') && serveStatic(options.staticDir, url.pathname, req, res, extra)) return;
           send(res, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Not found' }, extra);
         } catch (err) {
-          send(res, errorResponse(err), extra);
+          if (!res.headersSent) send(res, errorResponse(err), extra);
+          else res.destroy();
         }
       },
       (err: unknown) => {
         if (!res.headersSent) send(res, errorResponse(err), extra);
       }
     );
+  };
+
+  // Nothing one request does may escape as an exception: in-process, that would stop the launcher too.
+  const server = createServer((req, res) => {
+    const extra: Record<string, string> = { SPRequestGuid: randomUUID(), 'X-SharePointHealthScore': '0' };
+    try {
+      onRequest(req, res, extra);
+    } catch (err) {
+      if (!res.headersSent) send(res, errorResponse(err), extra);
+      else res.destroy();
+    }
   });
 
   await new Promise<void>((resolve, reject) => {
@@ -312,6 +385,10 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
     url,
     siteUrl: `${url}${WEB_PATH}`,
     port,
+    markReady: () => {
+      ready = true;
+    },
+    isReady: () => ready,
     close: async () => {
       await Promise.all(
         servers.map(

@@ -36,7 +36,7 @@ export interface GroupRecord {
 }
 
 export interface RoleAssignmentRecord {
-  /** 'web' or a list id. */
+  /** 'web', a list id, or an item's scope (itemScope(listId, itemId)) when it has unique permissions. */
   scope: string;
   principalId: number;
   roleId: number;
@@ -79,8 +79,23 @@ export interface ListRecord {
   created: string;
   lastItemModified: string;
   hasUniquePerms: boolean;
+  /** Ids of the items with their own permissions (their role assignments are under itemScope(list.id, id)). */
+  uniqueItems: Set<number>;
   nextItemId: number;
   items: Map<number, ItemRecord>;
+}
+
+/** A tenant property (storage entity), as web/GetStorageEntity('key') returns it. */
+export interface StorageEntity {
+  key: string;
+  value: string;
+  description: string | null;
+  comment: string | null;
+}
+
+/** The role-assignment scope of an item with unique permissions. */
+export function itemScope(listId: string, itemId: number): string {
+  return `${listId}/items/${itemId}`;
 }
 
 export interface OutboxMessage {
@@ -120,6 +135,8 @@ CREATE TABLE IF NOT EXISTS item_versions(list_id TEXT NOT NULL, item_id INTEGER 
 CREATE TABLE IF NOT EXISTS attachments(list_id TEXT NOT NULL, item_id INTEGER NOT NULL, name TEXT NOT NULL, content BLOB NOT NULL, created TEXT NOT NULL,
   PRIMARY KEY(list_id, item_id, name));
 CREATE TABLE IF NOT EXISTS outbox(id INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL);
+CREATE TABLE IF NOT EXISTS unique_items(list_id TEXT NOT NULL, item_id INTEGER NOT NULL, PRIMARY KEY(list_id, item_id));
+CREATE TABLE IF NOT EXISTS storage_entities(key TEXT PRIMARY KEY, value TEXT NOT NULL, description TEXT, comment TEXT);
 `;
 
 /** node:sqlite is loaded lazily so its "experimental" warning can be kept off the console. */
@@ -331,6 +348,7 @@ export class Store {
         created: String(r.created),
         lastItemModified: String(r.last_modified),
         hasUniquePerms: r.unique_perms === 1,
+        uniqueItems: new Set(),
         nextItemId: Number(r.next_item_id),
         items: new Map(),
       };
@@ -342,6 +360,7 @@ export class Store {
         list.items.set(item.id, item);
       }
     }
+    for (const r of this.all('SELECT list_id, item_id FROM unique_items')) this.lists.get(String(r.list_id))?.uniqueItems.add(Number(r.item_id));
   }
 
   /** Creates the lists the XML describes; checks lists already stored agree with it (new columns are added). */
@@ -361,6 +380,7 @@ export class Store {
           created,
           lastItemModified: created,
           hasUniquePerms: false,
+          uniqueItems: new Set(),
           nextItemId: 1,
           items: new Map(),
         };
@@ -442,10 +462,18 @@ export class Store {
     return undefined;
   }
 
-  addGroup(title: string, description: string, ownerId: number): GroupRecord {
+  /** A new group; as in SharePoint Online, only its members (and owners) see who is in it unless told otherwise. */
+  addGroup(
+    title: string,
+    description: string,
+    ownerId: number,
+    settings: Partial<Pick<GroupRecord, 'allowMembersEditMembership' | 'onlyAllowMembersViewMembership'>> = {}
+  ): GroupRecord {
     const id = this.takePrincipalId();
-    this.run('INSERT INTO groups VALUES(?, ?, ?, ?, 0, 0)', id, title, description, ownerId);
-    const group: GroupRecord = { id, title, description, ownerId, allowMembersEditMembership: false, onlyAllowMembersViewMembership: false, members: new Set() };
+    const allowMembersEditMembership = settings.allowMembersEditMembership ?? false;
+    const onlyAllowMembersViewMembership = settings.onlyAllowMembersViewMembership ?? true;
+    this.run('INSERT INTO groups VALUES(?, ?, ?, ?, ?, ?)', id, title, description, ownerId, allowMembersEditMembership ? 1 : 0, onlyAllowMembersViewMembership ? 1 : 0);
+    const group: GroupRecord = { id, title, description, ownerId, allowMembersEditMembership, onlyAllowMembersViewMembership, members: new Set() };
     this.groups.set(id, group);
     return group;
   }
@@ -527,13 +555,38 @@ export class Store {
     this.assignments = this.assignments.filter((a) => !(a.scope === scope && a.principalId === principalId && (roleId === undefined || a.roleId === roleId)));
   }
 
-  setUniquePermissions(list: ListRecord, unique: boolean, copyFromWeb: boolean): void {
+  private dropScope(scope: string): void {
+    this.run('DELETE FROM role_assignments WHERE scope = ?', scope);
+    this.assignments = this.assignments.filter((a) => a.scope !== scope);
+  }
+
+  private copyScope(from: string, to: string): void {
+    for (const a of this.assignments.filter((x) => x.scope === from)) this.addAssignment(to, a.principalId, a.roleId);
+  }
+
+  /**
+   * Breaks (unique) or resets a list's inheritance. Its items' own permissions are left alone unless
+   * clearSubscopes is set, as SharePoint's BreakRoleInheritance(copy, clearSubscopes) does.
+   */
+  setUniquePermissions(list: ListRecord, unique: boolean, copyFromWeb: boolean, clearSubscopes = false): void {
     this.run('UPDATE lists SET unique_perms = ? WHERE id = ?', unique ? 1 : 0, list.id);
-    this.run('DELETE FROM role_assignments WHERE scope = ?', list.id);
-    this.assignments = this.assignments.filter((a) => a.scope !== list.id);
+    this.dropScope(list.id);
     list.hasUniquePerms = unique;
-    if (unique && copyFromWeb) {
-      for (const a of this.assignments.filter((x) => x.scope === 'web')) this.addAssignment(list.id, a.principalId, a.roleId);
+    if (unique && copyFromWeb) this.copyScope('web', list.id);
+    if (clearSubscopes) for (const itemId of [...list.uniqueItems]) this.setItemUniquePermissions(list, itemId, false);
+  }
+
+  /** Gives an item its own permissions (copying them from copyFrom, a scope, when given) or makes it inherit again. */
+  setItemUniquePermissions(list: ListRecord, itemId: number, unique: boolean, copyFrom?: string): void {
+    const scope = itemScope(list.id, itemId);
+    this.dropScope(scope);
+    if (unique) {
+      this.run('INSERT OR IGNORE INTO unique_items VALUES(?, ?)', list.id, itemId);
+      list.uniqueItems.add(itemId);
+      if (copyFrom) this.copyScope(copyFrom, scope);
+    } else {
+      this.run('DELETE FROM unique_items WHERE list_id = ? AND item_id = ?', list.id, itemId);
+      list.uniqueItems.delete(itemId);
     }
   }
 
@@ -605,6 +658,7 @@ export class Store {
   deleteItem(list: ListRecord, itemId: number): void {
     this.run('DELETE FROM items WHERE list_id = ? AND id = ?', list.id, itemId);
     this.run('DELETE FROM attachments WHERE list_id = ? AND item_id = ?', list.id, itemId);
+    if (list.uniqueItems.has(itemId)) this.setItemUniquePermissions(list, itemId, false);
     this.touchList(list, nowIso());
     list.items.delete(itemId);
   }
@@ -626,6 +680,28 @@ export class Store {
   attachmentContent(list: ListRecord, itemId: number, name: string): Buffer | undefined {
     const row = this.db.prepare('SELECT content FROM attachments WHERE list_id = ? AND item_id = ? AND name = ?').get(list.id, itemId, name);
     return row ? Buffer.from(row.content as Uint8Array) : undefined;
+  }
+
+  // ---- tenant properties --------------------------------------------------------------------
+
+  storageEntity(key: string): StorageEntity | undefined {
+    const row = this.db.prepare('SELECT * FROM storage_entities WHERE key = ?').get(key);
+    if (!row) return undefined;
+    return { key: String(row.key), value: String(row.value), description: row.description === null ? null : String(row.description), comment: row.comment === null ? null : String(row.comment) };
+  }
+
+  setStorageEntity(entity: StorageEntity): void {
+    this.run(
+      'INSERT INTO storage_entities VALUES(?, ?, ?, ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value, description = excluded.description, comment = excluded.comment',
+      entity.key,
+      entity.value,
+      entity.description,
+      entity.comment
+    );
+  }
+
+  removeStorageEntity(key: string): void {
+    this.run('DELETE FROM storage_entities WHERE key = ?', key);
   }
 
   // ---- outbox -------------------------------------------------------------------------------

@@ -45,7 +45,7 @@ function versionEntity(ctx: Ctx, list: ListRecord, itemId: number, v: VersionRec
 
 export function versionsRoute(ctx: Ctx, list: ListRecord, item: ItemRecord, seg: Segment, rest: Segment[]): ApiResponse {
   requireMethod(ctx, 'GET');
-  ctx.security.require(ctx.user, PermissionKind.ViewVersions, list);
+  ctx.security.require(ctx.user, PermissionKind.ViewVersions, list, item);
   const all = ctx.store.versions(list, item.id).map((v) => versionEntity(ctx, list, item.id, v, v.version === item.version));
   const one = (versionId: number) => {
     const found = all.find((e) => e.props.VersionId === versionId);

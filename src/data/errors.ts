@@ -4,7 +4,7 @@ import { FieldProblem } from '../domain/validation';
  * Failures the views can explain. Each carries a message that says what happened and what to do,
  * so nobody meets a raw HTTP error or an endless spinner.
  */
-export type DataErrorKind = 'conflict' | 'readOnly' | 'noAccess' | 'notSetUp' | 'throttled' | 'notFound' | 'validation' | 'offline' | 'refused';
+export type DataErrorKind = 'conflict' | 'readOnly' | 'noAccess' | 'notSetUp' | 'throttled' | 'notFound' | 'validation' | 'offline' | 'refused' | 'duplicate';
 
 export class DataError extends Error {
   public readonly kind: DataErrorKind;

@@ -52,3 +52,7 @@ export function etagOf(item: Record<string, unknown>): string | undefined {
   const etag = item['odata.etag'] ?? (item.__metadata as { etag?: string } | undefined)?.etag;
   return typeof etag === 'string' ? etag : undefined;
 }
+
+/** SharePoint's own Created By and Modified By: set by SharePoint from the caller, never by the caller. */
+export const SYSTEM_PEOPLE_SELECT = [...personSelect('Author'), ...personSelect('Editor'), 'Created', 'Modified'];
+export const SYSTEM_PEOPLE_EXPAND = ['Author', 'Editor'];

@@ -3,13 +3,15 @@ import { AssessmentPeriod } from '../domain/periods';
 import { ScrutinyChallenge } from '../domain/scrutiny';
 import { SignOffAction } from '../domain/signOff';
 import { LinkTarget } from '../host';
-import { toDataError } from './errors';
+import { serverMessage } from './errors';
+import { MailSender, toMailError } from './graph';
 import { GROUPS } from './siteService';
 
 /**
- * Emails sent through SharePoint when an assessment moves through sign-off or a councillor raises a
- * challenge, each with a link that opens the right period (and index) in the Assessment tab. Text
- * people typed is escaped: SharePoint sends the body as HTML.
+ * Emails sent when an assessment moves through sign-off or a councillor raises a challenge, each with
+ * a link that opens the right period (and index) in the Assessment tab. They go through Microsoft
+ * Graph as the signed-in person (SharePoint's SendEmail was retired on 31 October 2025); who receives
+ * them is read from the site's SharePoint groups. Text people typed is escaped: the body is HTML.
  */
 
 export function escapeHtml(text: string): string {
@@ -30,14 +32,42 @@ export function noticeBody(notice: Notice): string {
   return paragraphs.join('');
 }
 
-async function groupEmails(sp: SPFI, title: string): Promise<string[]> {
-  const users: Array<{ Email?: string }> = await sp.web.siteGroups.getByName(title).users.select('Email')();
-  return users.map((u) => u.Email ?? '').filter(Boolean);
+/** What notifications need: SharePoint to find the recipients, a mail sender to reach them. */
+export interface NotifyServices {
+  sp: SPFI;
+  mail: MailSender;
 }
 
-async function send(sp: SPFI, notice: Notice): Promise<void> {
+/** Why an email was not sent, as the sentence the view shows. */
+class NotSent extends Error {}
+
+async function groupEmails(sp: SPFI, title: string): Promise<string[]> {
+  try {
+    const users: Array<{ Email?: string }> = await sp.web.siteGroups.getByName(title).users.select('Email')();
+    return users.map((u) => u.Email ?? '').filter(Boolean);
+  } catch (e) {
+    const status = (e as { status?: number }).status;
+    if (status === 401 || status === 403) {
+      throw new NotSent(`you are not allowed to see who is in ${title} (a site owner can let everyone see its members in the group's settings, Who can view the membership of the group)`);
+    }
+    const said = serverMessage(e as { message?: string }).replace(/\.+$/, '') || (status === undefined ? 'it did not answer; check your connection' : `HTTP ${status}`);
+    throw new NotSent(`SharePoint could not list who is in ${title} (${said})`);
+  }
+}
+
+async function send(services: NotifyServices, notice: Notice): Promise<void> {
   if (notice.to.length === 0) return;
-  await sp.utility.sendEmail({ To: notice.to, Subject: notice.subject, Body: noticeBody(notice) });
+  try {
+    await services.mail.send({ to: notice.to, subject: notice.subject, html: noticeBody(notice) });
+  } catch (e) {
+    throw new NotSent(toMailError(e).message);
+  }
+}
+
+/** The warning for a step that was saved but whose email did not go. */
+function notSentWarning(audience: string, error: unknown): string {
+  const reason = error instanceof NotSent ? error.message : toMailError(error).message;
+  return `The email to ${audience} was not sent: ${reason}. Let them know another way.`;
 }
 
 /**
@@ -45,31 +75,33 @@ async function send(sp: SPFI, notice: Notice): Promise<void> {
  * sign-off itself has already been saved, so a mail failure never undoes it.
  */
 export async function notifySignOff(
-  sp: SPFI,
+  services: NotifyServices,
   period: AssessmentPeriod,
   action: SignOffAction,
   actorName: string,
   link?: (target: LinkTarget) => string
 ): Promise<string | undefined> {
+  const { sp } = services;
   const href = link?.({ periodName: period.name });
   const open = href ? { text: `Open the ${period.name} assessment`, href } : undefined;
+  const audience = action === 'submit' ? 'approvers' : 'officers';
   try {
     if (action === 'submit') {
-      await send(sp, {
+      await send(services, {
         to: await groupEmails(sp, GROUPS.approvers),
         subject: `Procurement maturity ${period.name}: ready for sign-off`,
         paragraphs: [`${actorName} has submitted the ${period.name} procurement maturity self-assessment for sign-off.`, 'Please sign it off or return it with your comments.'],
         link: open,
       });
     } else if (action === 'return') {
-      await send(sp, {
+      await send(services, {
         to: [period.submittedBy?.email ?? '', ...(await groupEmails(sp, GROUPS.officers))].filter((e, i, all) => e && all.indexOf(e) === i),
         subject: `Procurement maturity ${period.name}: returned for changes`,
         paragraphs: [`${actorName} has returned the ${period.name} assessment for changes:`, period.returnComment],
         link: open,
       });
     } else if (action === 'signOff') {
-      await send(sp, {
+      await send(services, {
         to: await groupEmails(sp, GROUPS.officers),
         subject: `Procurement maturity ${period.name}: signed off`,
         paragraphs: [`${actorName} has signed off the ${period.name} procurement maturity self-assessment. It is now the council's record and is open for scrutiny review.`],
@@ -78,26 +110,26 @@ export async function notifySignOff(
     }
     return undefined;
   } catch (e) {
-    return `Saved, but the email could not be sent (${toDataError(e).message}) Let colleagues know another way.`;
+    return notSentWarning(audience, e);
   }
 }
 
 export async function notifyChallenge(
-  sp: SPFI,
+  services: NotifyServices,
   challenge: ScrutinyChallenge,
   indexTitle: string,
   link?: (target: LinkTarget) => string
 ): Promise<string | undefined> {
   const href = link?.({ periodName: challenge.periodName, indexId: challenge.indexId || undefined });
   try {
-    await send(sp, {
-      to: await groupEmails(sp, GROUPS.officers),
+    await send(services, {
+      to: await groupEmails(services.sp, GROUPS.officers),
       subject: `Scrutiny challenge on ${indexTitle} (${challenge.periodName})`,
       paragraphs: [`${challenge.raisedBy?.displayName ?? 'A councillor'} has raised a challenge on ${indexTitle}:`, challenge.text, 'Please answer it in the scrutiny review.'],
       link: href ? { text: `Open ${indexTitle} in the assessment`, href } : undefined,
     });
     return undefined;
   } catch (e) {
-    return `Saved, but the email to officers could not be sent (${toDataError(e).message})`;
+    return notSentWarning('officers', e);
   }
 }

@@ -1,12 +1,25 @@
 import { isOpen } from '../domain/actions';
 import { carryForwardAssessment, IndexAssessment, missingForSubmission } from '../domain/assessment';
-import { Role, SignOffAction } from '../domain/signOff';
-import { LinkTarget } from '../host';
-import { notifySignOff } from './notifications';
-import { AssessmentPeriod, nextPeriodName } from '../domain/periods';
+import { AssessmentPeriod, nextPeriodName, PeriodRecord } from '../domain/periods';
+import { applySignOff, DECISION_OF, DecisionRecord, deriveSignOff, Role, SignOffAction, SubmissionRecord } from '../domain/signOff';
 import { Framework, MaturityIndex } from '../framework/types';
-import { DataError } from './errors';
+import { LinkTarget } from '../host';
+import { DataError, ValidationError } from './errors';
+import { notifySignOff } from './notifications';
+import { lockAssessments, unlockAssessments } from './recordLock';
 import { DataServices } from './services';
+
+/** A period record with where it stands in sign-off, worked out from the two sign-off lists. */
+export function withSignOff(record: PeriodRecord, submissions: SubmissionRecord[], decisions: DecisionRecord[]): AssessmentPeriod {
+  return { ...record, ...deriveSignOff(record.name, submissions, decisions) };
+}
+
+/** The period as it stands now, read afresh: a decision is always taken on the latest state. */
+export async function currentPeriod(services: DataServices, name: string): Promise<AssessmentPeriod> {
+  const [record, submissions, decisions] = await Promise.all([services.periods.byName(name), services.submissions.all(), services.signOffs.all()]);
+  if (!record) throw new DataError('notFound', `There is no ${name} assessment on this site.`);
+  return withSignOff(record, submissions, decisions);
+}
 
 export interface CarryForwardReport {
   period: AssessmentPeriod;
@@ -16,50 +29,104 @@ export interface CarryForwardReport {
 
 /**
  * Starts next year's assessment from a signed-off one: levels, targets and rationale carried forward
- * for officers to review, open actions moved across, fresh evidence asked for.
+ * for officers to review, open actions moved across, fresh evidence asked for. Safe to run again if it
+ * stopped part-way: what was already carried is left as it is and the rest follows.
  */
-export async function startNextPeriod(services: DataServices, from: AssessmentPeriod, framework: Framework, userId: number): Promise<CarryForwardReport> {
+export async function startNextPeriod(services: DataServices, from: AssessmentPeriod, framework: Framework): Promise<CarryForwardReport> {
   if (from.status !== 'Signed off') {
     throw new DataError('refused', `Only a signed-off assessment can be carried forward; ${from.name} is ${from.status.toLowerCase()}.`);
   }
   const name = nextPeriodName(from.name);
-  const [assessments, actions] = await Promise.all([services.assessments.forPeriod(from.name), services.actions.forPeriod(from.name)]);
-  const period = await services.periods.create(name, { id: framework.id, version: framework.version });
+  const { period: record } = await services.periods.ensure(name, { id: framework.id, version: framework.version });
+  const [previous, actions, already, alreadyActions] = await Promise.all([
+    services.assessments.forPeriod(from.name),
+    services.actions.forPeriod(from.name),
+    services.assessments.forPeriod(name),
+    services.actions.forPeriod(name),
+  ]);
   const live = new Set(framework.indices.map((i) => i.id));
+  const carried = new Set(already.map((a) => a.indexId));
   let assessmentsCarried = 0;
-  for (const previous of assessments.filter((a) => live.has(a.indexId))) {
-    await services.assessments.save(carryForwardAssessment(previous, name), userId);
-    assessmentsCarried += 1;
+  for (const a of previous.filter((p) => live.has(p.indexId) && !carried.has(p.indexId))) {
+    try {
+      await services.assessments.save(carryForwardAssessment(a, name));
+      assessmentsCarried += 1;
+    } catch (e) {
+      // A colleague carried it (or started it) at the same moment: theirs stands.
+      if (!(e instanceof DataError && e.kind === 'conflict')) throw e;
+    }
   }
+  const carriedActions = new Set(alreadyActions.map((a) => a.carriedFromId).filter((id) => id !== undefined));
   let actionsCarried = 0;
-  for (const action of actions.filter(isOpen)) {
-    await services.actions.save({ ...action, id: undefined, etag: undefined, periodName: name });
+  for (const action of actions.filter((a) => isOpen(a) && !carriedActions.has(a.id))) {
+    await services.actions.save({ ...action, id: undefined, etag: undefined, periodName: name, carriedFromId: action.id });
     actionsCarried += 1;
   }
-  return { period, assessmentsCarried, actionsCarried };
+  return { period: await currentPeriod(services, record.name), assessmentsCarried, actionsCarried };
 }
 
 export interface SignOffOutcome {
   period: AssessmentPeriod;
-  /** Set when the step was saved but its notification email could not be sent. */
+  /** Set when the step was saved but something after it (the email, locking) did not complete. */
   warning?: string;
 }
 
+export interface SignOffActor {
+  role: Role;
+  userId: number;
+  displayName: string;
+}
+
 /**
- * One sign-off step as the views take it: refused with the list of what is missing when submitting an
- * incomplete assessment, then saved, then the people who act next are emailed a link.
+ * One sign-off step as the views take it. The step is checked against the period as it stands now
+ * (not as the page last saw it), recorded in the list SharePoint lets this person add to, then a
+ * sign-off locks the year's assessments and a reopening unlocks them, and the people who act next
+ * are emailed a link. A failure after the record is saved is reported as a warning, never undone.
  */
 export async function takeSignOffStep(
   services: DataServices,
   context: { period: AssessmentPeriod; indices: MaturityIndex[]; assessments: IndexAssessment[] },
   step: { action: SignOffAction; comment?: string },
-  actor: { role: Role; userId: number; displayName: string },
+  actor: SignOffActor,
   link?: (target: LinkTarget) => string
 ): Promise<SignOffOutcome> {
-  const period = await services.periods.transition(context.period, step.action, actor, {
-    comment: step.comment,
-    blockers: missingForSubmission(context.indices, context.assessments),
-  });
-  const warning = await notifySignOff(services.sp, period, step.action, actor.displayName, link);
-  return { period, warning };
+  const comment = step.comment ?? '';
+  const now = await currentPeriod(services, context.period.name);
+  const assessments = step.action === 'submit' || step.action === 'signOff' || step.action === 'reopen' ? await services.assessments.forPeriod(now.name) : context.assessments;
+  if (step.action === 'submit') {
+    const blockers = [
+      ...missingForSubmission(context.indices, assessments),
+      ...assessments.filter((a) => a.problems?.length).map((a) => `${context.indices.find((i) => i.id === a.indexId)?.title ?? a.indexId}: ${a.problems!.join(' ')}`),
+    ];
+    if (blockers.length) throw new ValidationError(blockers.map((message) => ({ field: 'period', message })));
+  }
+  const result = applySignOff(now.status, step.action, actor, comment, now.submittedBy?.id);
+  if (!result.ok) throw new DataError('refused', result.message);
+
+  if (step.action === 'submit') await services.submissions.add(now.name, comment);
+  else await services.signOffs.add(now.name, DECISION_OF[step.action], comment);
+
+  const warnings: string[] = [];
+  try {
+    if (step.action === 'signOff') await lockAssessments(services.sp, assessments);
+    if (step.action === 'reopen') await unlockAssessments(services.sp, assessments);
+  } catch (e) {
+    warnings.push(
+      step.action === 'signOff'
+        ? `Signed off, but not every assessment could be made read-only yet (${(e as Error).message}) Choose "Finish sign-off" to complete it.`
+        : `Reopened, but not every assessment could be made editable again (${(e as Error).message}) Choose "Reopen" again to complete it.`
+    );
+  }
+  const period = await currentPeriod(services, now.name);
+  const mail = await notifySignOff(services, period, step.action, actor.displayName, link);
+  if (mail) warnings.push(mail);
+  return { period, warning: warnings.length ? warnings.join(' ') : undefined };
+}
+
+/** Completes a sign-off whose locking stopped part-way (the record is already in the Sign-off log). */
+export async function finishSignOff(services: DataServices, periodName: string): Promise<AssessmentPeriod> {
+  const period = await currentPeriod(services, periodName);
+  if (period.status !== 'Signed off') throw new DataError('refused', `${periodName} is not signed off, so there is nothing to finish.`);
+  await lockAssessments(services.sp, await services.assessments.forPeriod(periodName));
+  return period;
 }

@@ -4,25 +4,34 @@ import { AssessmentRepository } from './repositories/assessmentRepository';
 import { ChallengeRepository } from './repositories/challengeRepository';
 import { IndexRepository } from './repositories/indexRepository';
 import { PeriodRepository } from './repositories/periodRepository';
+import { SignOffLogRepository, SubmissionRepository } from './repositories/signOffRepositories';
 import { SiteService } from './siteService';
+import { MailSender } from './graph';
 
 /** Everything a view needs to read and write, built once per web part from one SharePoint client. */
 export interface DataServices {
   sp: SPFI;
+  /** Mail as the signed-in person (Microsoft Graph sendMail). */
+  mail: MailSender;
   site: SiteService;
   indices: IndexRepository;
   periods: PeriodRepository;
+  submissions: SubmissionRepository;
+  signOffs: SignOffLogRepository;
   assessments: AssessmentRepository;
   actions: ActionPlanRepository;
   challenges: ChallengeRepository;
 }
 
-export function createDataServices(sp: SPFI): DataServices {
+export function createDataServices(sp: SPFI, mail: MailSender): DataServices {
   return {
     sp,
+    mail,
     site: new SiteService(sp),
     indices: new IndexRepository(sp),
     periods: new PeriodRepository(sp),
+    submissions: new SubmissionRepository(sp),
+    signOffs: new SignOffLogRepository(sp),
     assessments: new AssessmentRepository(sp),
     actions: new ActionPlanRepository(sp),
     challenges: new ChallengeRepository(sp),

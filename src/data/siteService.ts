@@ -2,7 +2,7 @@ import { SPFI } from '@pnp/sp';
 import { Person } from '../domain/actions';
 import { Role } from '../domain/signOff';
 import { toDataError } from './errors';
-import { LISTS } from './schema';
+import { ListKey, LISTS } from './schema';
 
 /** The SharePoint groups set-up creates; their names are what site owners see and manage. */
 export const GROUPS = {
@@ -15,10 +15,12 @@ export interface CurrentUser extends Person {
   loginName: string;
   isSiteAdmin: boolean;
   groups: string[];
+  /** SharePoint says the person may manage the site's permissions: a site owner, however they came in. */
+  managesSite: boolean;
 }
 
 /** Base permission bits (SP.PermissionKind), counted from 1 as SharePoint does. */
-export const PermissionKind = { ViewListItems: 1, AddListItems: 2, EditListItems: 3, DeleteListItems: 4, ManagePermissions: 25 } as const;
+export const PermissionKind = { ViewListItems: 1, AddListItems: 2, EditListItems: 3, DeleteListItems: 4, ManagePermissions: 26, EnumeratePermissions: 63 } as const;
 
 export interface BasePermissions {
   High: number | string;
@@ -34,11 +36,12 @@ export function hasPermission(perms: BasePermissions, kind: number): boolean {
 }
 
 /**
- * The person's role in the app, from their SharePoint groups. Site owners and admins can do all
- * an approver can; anyone in no group of ours reads only.
+ * The person's role in the app. Site owners are whoever SharePoint lets manage the site's permissions
+ * (the associated owners group, a Microsoft 365 group's owners, site collection admins); the app's
+ * groups tell approvers from officers and councillors; anyone else reads only.
  */
 export function roleOf(user: CurrentUser): Role | 'reader' {
-  if (user.isSiteAdmin || user.groups.some((g) => / Owners$/.test(g))) return 'owner';
+  if (user.isSiteAdmin || user.managesSite) return 'owner';
   if (user.groups.indexOf(GROUPS.approvers) >= 0) return 'approver';
   if (user.groups.indexOf(GROUPS.officers) >= 0) return 'officer';
   if (user.groups.indexOf(GROUPS.scrutiny) >= 0) return 'scrutiny';
@@ -62,8 +65,12 @@ export class SiteService {
 
   public async currentUser(via: SPFI = this.sp): Promise<CurrentUser> {
     try {
-      const u = await via.web.currentUser.select('Id', 'Title', 'Email', 'LoginName', 'IsSiteAdmin', 'Groups/Title').expand('Groups')();
+      const [u, web] = await Promise.all([
+        via.web.currentUser.select('Id', 'Title', 'Email', 'LoginName', 'IsSiteAdmin', 'Groups/Title').expand('Groups')(),
+        via.web.select('EffectiveBasePermissions')() as Promise<{ EffectiveBasePermissions?: BasePermissions }>,
+      ]);
       return {
+        managesSite: !!web.EffectiveBasePermissions && hasPermission(web.EffectiveBasePermissions, PermissionKind.ManagePermissions),
         id: u.Id,
         displayName: u.Title,
         email: u.Email,
@@ -77,7 +84,7 @@ export class SiteService {
   }
 
   /** What SharePoint itself lets the person do on a list: the truth behind showing edit controls. */
-  public async access(listKey: keyof typeof LISTS, via: SPFI = this.sp): Promise<ListAccess> {
+  public async access(listKey: ListKey, via: SPFI = this.sp): Promise<ListAccess> {
     try {
       const list = await via.web.lists.getByTitle(LISTS[listKey].title).select('EffectiveBasePermissions')();
       const perms = (list as unknown as { EffectiveBasePermissions: BasePermissions }).EffectiveBasePermissions;

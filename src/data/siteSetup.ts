@@ -3,19 +3,63 @@ import { Framework } from '../framework/types';
 import { toDataError, DataError } from './errors';
 import { IndexRepository } from './repositories/indexRepository';
 import { LIST_KEYS, LISTS, ListKey } from './schema';
-import { GROUPS } from './siteService';
+import { BasePermissions, GROUPS } from './siteService';
 
 /**
- * Site set-up, run by a site owner from the Assessment web part. Idempotent: it creates what is
- * missing, leaves what exists, and reports both, so running it again is always safe.
+ * Site set-up, run by a site owner from the Assessment web part. Every step brings the site to the
+ * plan below from whatever state it finds (new, half set up by a run that stopped, or changed by hand),
+ * so running it again is always safe, and the report says what it changed and what was in place.
  */
 
-/** A role for scrutiny councillors on the challenge log: they may add challenges, not change any. */
-export const ADD_ONLY_ROLE = 'Add items only';
-const ADD_ONLY_BITS = [1, 2, 6, 7, 13, 17, 18, 20, 28, 29]; // View/Add items, open, versions, forms, pages, user info, remote APIs
-export const ADD_ONLY_PERMISSIONS = { High: 0, Low: ADD_ONLY_BITS.reduce((mask, bit) => mask + 2 ** (bit - 1), 0) };
+/** SharePoint's PermissionKind values (SP.PermissionKind), counted from 1 as SharePoint does. */
+const Kind = {
+  ViewListItems: 1,
+  AddListItems: 2,
+  OpenItems: 6,
+  ViewVersions: 7,
+  ViewFormPages: 13,
+  Open: 17,
+  ViewPages: 18,
+  ManagePermissions: 26,
+  BrowseUserInfo: 28,
+  UseClientIntegration: 37,
+  UseRemoteAPIs: 38,
+  CreateAlerts: 40,
+  EnumeratePermissions: 63,
+} as const;
 
-type RoleName = 'Read' | 'Contribute' | typeof ADD_ONLY_ROLE;
+function maskOf(kinds: number[]): { High: number; Low: number } {
+  let high = 0;
+  let low = 0;
+  for (const kind of kinds) {
+    const bit = kind - 1;
+    if (bit < 32) low += 2 ** bit;
+    else high += 2 ** (bit - 32);
+  }
+  return { High: high, Low: low };
+}
+
+function orMasks(a: BasePermissions, b: BasePermissions): { High: number; Low: number } {
+  const or = (x: number | string, y: number | string) => Number((BigInt(x) | BigInt(y)) & 0xffffffffn);
+  return { High: or(a.High, b.High), Low: or(a.Low, b.Low) };
+}
+
+function sameMask(a: BasePermissions, b: BasePermissions): boolean {
+  return String(a.High) === String(b.High) && String(a.Low) === String(b.Low);
+}
+
+/** For entries that must never change once written (challenges, submissions, sign-offs, periods). */
+export const ADD_ONLY_ROLE = 'Add items only';
+export const ADD_ONLY_PERMISSIONS = maskOf([
+  Kind.ViewListItems, Kind.AddListItems, Kind.OpenItems, Kind.ViewVersions, Kind.ViewFormPages, Kind.Open, Kind.ViewPages,
+  Kind.BrowseUserInfo, Kind.UseClientIntegration, Kind.UseRemoteAPIs, Kind.CreateAlerts,
+]);
+
+/** Approvers on the assessments: Contribute, plus making a signed-off year's items read-only and back. */
+export const APPROVE_ROLE = 'Approve and lock';
+const APPROVE_EXTRA = maskOf([Kind.ManagePermissions, Kind.EnumeratePermissions]);
+
+type RoleName = 'Read' | 'Contribute' | 'Full Control' | typeof ADD_ONLY_ROLE | typeof APPROVE_ROLE;
 type GroupKey = keyof typeof GROUPS;
 
 /**
@@ -24,13 +68,19 @@ type GroupKey = keyof typeof GROUPS;
  */
 export const SITE_PLAN: Record<GroupKey, RoleName> = { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' };
 
-/** Who may do what, list by list. Owners keep Full Control through their own group everywhere. */
+/**
+ * Who may do what, list by list: exactly these, and nothing copied from the site survives. Site owners
+ * have Full Control and the site's members and visitors read every list.
+ */
 export const PERMISSION_PLAN: Record<ListKey, Record<GroupKey, RoleName>> = {
   indices: { officers: 'Read', approvers: 'Read', scrutiny: 'Read' },
-  periods: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
-  assessments: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
+  periods: { officers: ADD_ONLY_ROLE, approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
+  submissions: { officers: ADD_ONLY_ROLE, approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
+  signoffs: { officers: 'Read', approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
+  assessments: { officers: 'Contribute', approvers: APPROVE_ROLE, scrutiny: 'Read' },
   actions: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
-  challenges: { officers: 'Contribute', approvers: 'Contribute', scrutiny: ADD_ONLY_ROLE },
+  challenges: { officers: 'Read', approvers: 'Read', scrutiny: ADD_ONLY_ROLE },
+  responses: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
 };
 
 export interface SetupReport {
@@ -43,16 +93,25 @@ interface Principal {
   Title: string;
 }
 
+interface Assignment {
+  PrincipalId: number;
+  Member?: { Title?: string };
+  RoleDefinitionBindings: Array<{ Id: number; Name: string }>;
+}
+
 export async function runSiteSetup(sp: SPFI, framework: Framework): Promise<SetupReport> {
   const report: SetupReport = { done: [], alreadyInPlace: [] };
   try {
     await checkLists(sp);
     const owners: Principal = await sp.web.associatedOwnerGroup.select('Id', 'Title')();
+    const members = await optionalGroup(() => sp.web.associatedMemberGroup.select('Id', 'Title')());
+    const visitors = await optionalGroup(() => sp.web.associatedVisitorGroup.select('Id', 'Title')());
     const groups = {} as Record<GroupKey, Principal>;
     for (const key of Object.keys(GROUPS) as GroupKey[]) groups[key] = await ensureGroup(sp, GROUPS[key], owners, report);
     const roles = await ensureRoles(sp, report);
     await applySitePermissions(sp, groups, roles, report);
-    for (const listKey of LIST_KEYS) await applyListPermissions(sp, listKey, owners, groups, roles, report);
+    const readers = [members, visitors].filter((g): g is Principal => !!g);
+    for (const listKey of LIST_KEYS) await applyListPermissions(sp, listKey, owners, readers, groups, roles, report);
 
     const indices = new IndexRepository(sp);
     if ((await indices.all()).length === 0) {
@@ -60,10 +119,22 @@ export async function runSiteSetup(sp: SPFI, framework: Framework): Promise<Setu
       report.done.push(`Added the ${added.length} key areas and enablers of the ${framework.title} to ${LISTS.indices.title}`);
     } else {
       report.alreadyInPlace.push(`${LISTS.indices.title} already holds the framework (left as the site owners tailored it)`);
+      const corrections = await indices.applyCorrections(framework);
+      report.done.push(...corrections.changed);
+      report.alreadyInPlace.push(...corrections.leftAlone);
     }
     return report;
   } catch (e) {
     throw toDataError(e);
+  }
+}
+
+async function optionalGroup(read: () => Promise<Principal>): Promise<Principal | undefined> {
+  try {
+    const group = await read();
+    return group?.Id ? group : undefined;
+  } catch {
+    return undefined;
   }
 }
 
@@ -78,40 +149,70 @@ async function checkLists(sp: SPFI): Promise<void> {
   }
 }
 
+/**
+ * The app's groups, owned by the site's owners group. Officers read the approvers' membership to
+ * email them, so membership is visible to everyone on the site (SharePoint's default hides it).
+ */
 async function ensureGroup(sp: SPFI, title: string, owners: Principal, report: SetupReport): Promise<Principal> {
-  const found = await sp.web.siteGroups.filter(`Title eq '${title.replace(/'/g, "''")}'`).select('Id', 'Title')();
-  if (found.length) {
+  const found: Array<Principal & { OnlyAllowMembersViewMembership?: boolean; OwnerTitle?: string }> = await sp.web.siteGroups
+    .filter(`Title eq '${title.replace(/'/g, "''")}'`)
+    .select('Id', 'Title', 'OnlyAllowMembersViewMembership', 'OwnerTitle')();
+  let group = found[0];
+  if (!group) {
+    const created = await sp.web.siteGroups.add({ Title: title, Description: `Procurement maturity toolkit: ${title.toLowerCase()}. Managed by ${owners.Title}.` });
+    group = { Id: created.Id, Title: created.Title, OnlyAllowMembersViewMembership: true, OwnerTitle: '' };
+    report.done.push(`Created the SharePoint group ${title}`);
+  } else {
     report.alreadyInPlace.push(`Group ${title} exists`);
-    return found[0];
   }
-  const created = await sp.web.siteGroups.add({ Title: title, Description: `Procurement maturity toolkit: ${title.toLowerCase()}. Managed by ${owners.Title}.` });
-  report.done.push(`Created the SharePoint group ${title}`);
-  return { Id: created.Id, Title: created.Title };
+  const changes: string[] = [];
+  if (group.OnlyAllowMembersViewMembership !== false) {
+    await sp.web.siteGroups.getById(group.Id).update({ OnlyAllowMembersViewMembership: false });
+    changes.push('everyone on the site can see who is in it');
+  }
+  if (group.OwnerTitle !== owners.Title) {
+    await sp.web.siteGroups.getById(group.Id).setUserAsOwner(owners.Id);
+    changes.push(`${owners.Title} own it`);
+  }
+  if (changes.length) report.done.push(`${title}: ${changes.join('; ')}`);
+  return { Id: group.Id, Title: group.Title };
 }
 
 async function ensureRoles(sp: SPFI, report: SetupReport): Promise<Record<RoleName, number>> {
-  const existing: Array<{ Id: number; Name: string }> = await sp.web.roleDefinitions.select('Id', 'Name')();
-  const byName = (name: string): number | undefined => existing.find((r) => r.Name === name)?.Id;
-  let addOnly: number;
-  const existingAddOnly = byName(ADD_ONLY_ROLE);
-  if (existingAddOnly === undefined) {
-    const created = await sp.web.roleDefinitions.add(ADD_ONLY_ROLE, 'Can view and add list items, but not edit or delete them.', 250, ADD_ONLY_PERMISSIONS);
-    addOnly = created.data.Id;
-    report.done.push(`Created the permission level "${ADD_ONLY_ROLE}" for scrutiny members`);
-  } else {
-    addOnly = existingAddOnly;
-    report.alreadyInPlace.push(`Permission level "${ADD_ONLY_ROLE}" exists`);
-  }
-  const read = byName('Read');
-  const contribute = byName('Contribute');
-  if (read === undefined || contribute === undefined) {
-    throw new DataError('refused', 'This site has no Read or Contribute permission level, so set-up cannot grant access. Ask the SharePoint administrator to restore them.');
-  }
-  return { Read: read, Contribute: contribute, [ADD_ONLY_ROLE]: addOnly };
+  const existing: Array<{ Id: number; Name: string; RoleTypeKind: number; BasePermissions: BasePermissions }> = await sp.web.roleDefinitions.select(
+    'Id',
+    'Name',
+    'RoleTypeKind',
+    'BasePermissions'
+  )();
+  const builtIn = (kind: number, name: string) => {
+    const role = existing.find((r) => r.RoleTypeKind === kind);
+    if (!role) throw new DataError('refused', `This site has no ${name} permission level, so set-up cannot grant access. Ask the SharePoint administrator to restore it.`);
+    return role;
+  };
+  const read = builtIn(2, 'Read');
+  const contribute = builtIn(3, 'Contribute');
+  const fullControl = builtIn(5, 'Full Control');
+  const ensure = async (name: string, description: string, mask: { High: number; Low: number }, order: number): Promise<number> => {
+    const role = existing.find((r) => r.Name === name);
+    if (!role) {
+      const created = await sp.web.roleDefinitions.add(name, description, order, mask);
+      report.done.push(`Created the permission level "${name}"`);
+      return created.data.Id;
+    }
+    if (!sameMask(role.BasePermissions, mask)) {
+      await sp.web.roleDefinitions.getById(role.Id).update({ BasePermissions: { ...mask, __metadata: { type: 'SP.BasePermissions' } } as never });
+      report.done.push(`Corrected the permissions of the level "${name}"`);
+    } else report.alreadyInPlace.push(`Permission level "${name}" is as planned`);
+    return role.Id;
+  };
+  const addOnly = await ensure(ADD_ONLY_ROLE, 'Can view and add list items, but not edit or delete them.', ADD_ONLY_PERMISSIONS, 250);
+  const approve = await ensure(APPROVE_ROLE, 'Can contribute, and make a signed-off year read-only or editable again.', orMasks(contribute.BasePermissions, APPROVE_EXTRA), 251);
+  return { Read: read.Id, Contribute: contribute.Id, 'Full Control': fullControl.Id, [ADD_ONLY_ROLE]: addOnly, [APPROVE_ROLE]: approve };
 }
 
 async function applySitePermissions(sp: SPFI, groups: Record<GroupKey, Principal>, roles: Record<RoleName, number>, report: SetupReport): Promise<void> {
-  const assignments: Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }> = await sp.web.roleAssignments.expand('RoleDefinitionBindings')();
+  const assignments: Assignment[] = await sp.web.roleAssignments.expand('RoleDefinitionBindings')();
   const granted: string[] = [];
   for (const key of Object.keys(GROUPS) as GroupKey[]) {
     const role = roles[SITE_PLAN[key]];
@@ -123,37 +224,47 @@ async function applySitePermissions(sp: SPFI, groups: Record<GroupKey, Principal
   else report.alreadyInPlace.push('Site access for the groups is in place');
 }
 
+/** Makes the list's permissions exactly the plan: adds what is missing, removes everything else. */
 async function applyListPermissions(
   sp: SPFI,
   listKey: ListKey,
   owners: Principal,
+  readers: Principal[],
   groups: Record<GroupKey, Principal>,
   roles: Record<RoleName, number>,
   report: SetupReport
 ): Promise<void> {
-  const list = sp.web.lists.getByTitle(LISTS[listKey].title);
+  const title = LISTS[listKey].title;
+  const list = sp.web.lists.getByTitle(title);
+  const changes: string[] = [];
   const { HasUniqueRoleAssignments } = (await list.select('HasUniqueRoleAssignments')()) as unknown as { HasUniqueRoleAssignments: boolean };
   if (!HasUniqueRoleAssignments) {
-    // Copying keeps owners and visitors; the site's members lose edit here, because editing and
-    // signing off are granted through the app's own groups.
     await list.breakRoleInheritance(true, false);
-    const members: Principal = await sp.web.associatedMemberGroup.select('Id', 'Title')();
-    await list.roleAssignments.getById(members.Id).delete();
-    report.done.push(`Gave ${LISTS[listKey].title} its own permissions (${members.Title} now edit only through the app's groups)`);
+    changes.push('gave it its own permissions');
   }
-  const assignments: Array<{ PrincipalId: number; RoleDefinitionBindings: Array<{ Id: number }> }> = await list.roleAssignments.expand('RoleDefinitionBindings')();
-  const has = (principalId: number, roleId: number): boolean =>
-    assignments.some((a) => a.PrincipalId === principalId && a.RoleDefinitionBindings.some((r) => r.Id === roleId));
-  const fullControl = (await sp.web.roleDefinitions.getByType(5).select('Id')()).Id;
-  if (!has(owners.Id, fullControl)) await list.roleAssignments.add(owners.Id, fullControl);
+  const plan = new Map<number, { title: string; roles: number[] }>();
+  plan.set(owners.Id, { title: owners.Title, roles: [roles['Full Control']] });
+  for (const reader of readers) plan.set(reader.Id, { title: reader.Title, roles: [roles.Read] });
+  for (const key of Object.keys(GROUPS) as GroupKey[]) plan.set(groups[key].Id, { title: groups[key].Title, roles: [roles[PERMISSION_PLAN[listKey][key]]] });
 
-  const granted: string[] = [];
-  for (const key of Object.keys(GROUPS) as GroupKey[]) {
-    const role = PERMISSION_PLAN[listKey][key];
-    if (has(groups[key].Id, roles[role])) continue;
-    await list.roleAssignments.add(groups[key].Id, roles[role]);
-    granted.push(`${groups[key].Title}: ${role}`);
+  const assignments: Assignment[] = await list.roleAssignments.expand('Member', 'RoleDefinitionBindings')();
+  for (const a of assignments) {
+    const wanted = plan.get(a.PrincipalId)?.roles ?? [];
+    for (const binding of a.RoleDefinitionBindings) {
+      if (wanted.indexOf(binding.Id) >= 0 || binding.Name === 'Limited Access') continue;
+      await list.roleAssignments.remove(a.PrincipalId, binding.Id);
+      changes.push(`removed ${binding.Name} from ${a.Member?.Title ?? `principal ${a.PrincipalId}`}`);
+    }
   }
-  if (granted.length) report.done.push(`${LISTS[listKey].title}: granted ${granted.join('; ')}`);
-  else report.alreadyInPlace.push(`${LISTS[listKey].title} permissions are in place`);
+  for (const [principalId, { title: who, roles: wanted }] of plan) {
+    const current = assignments.find((a) => a.PrincipalId === principalId)?.RoleDefinitionBindings.map((r) => r.Id) ?? [];
+    for (const roleId of wanted) {
+      if (current.indexOf(roleId) >= 0) continue;
+      await list.roleAssignments.add(principalId, roleId);
+      const name = (Object.keys(roles) as RoleName[]).find((n) => roles[n] === roleId) ?? String(roleId);
+      changes.push(`granted ${who} ${name}`);
+    }
+  }
+  if (changes.length) report.done.push(`${title}: ${changes.join('; ')}`);
+  else report.alreadyInPlace.push(`${title} permissions are as planned`);
 }

@@ -9,7 +9,6 @@ import '@pnp/sp/site-groups/web';
 import '@pnp/sp/security';
 import '@pnp/sp/attachments';
 import '@pnp/sp/profiles';
-import '@pnp/sp/sputilities';
 
 /**
  * The one place the SharePoint client is made. In a web part it comes from the SPFx context; the

@@ -1,13 +1,17 @@
 import { SPFI } from '@pnp/sp';
 import { ActionPlanItem } from '../domain/actions';
 import { IndexAssessment } from '../domain/assessment';
-import { AssessmentPeriod, periodNameForDate, periodNameForYear, periodStartYear } from '../domain/periods';
-import { toIsoDate } from '../domain/dates';
-import { Role } from '../domain/signOff';
-import { ScrutinyChallenge } from '../domain/scrutiny';
+import { AssessmentPeriod, periodNameForDate, periodNameForYear, periodStartYear, PeriodRecord } from '../domain/periods';
+import { formatUkDateTime, toIsoDate } from '../domain/dates';
+import { ChallengeResponse, ScrutinyChallenge } from '../domain/scrutiny';
+import { DecisionRecord, Role, SubmissionRecord } from '../domain/signOff';
 import { Framework } from '../framework/types';
 import { DataError, toDataError } from './errors';
-import { IndexRepository } from './repositories/indexRepository';
+import { withSignOff } from './periodWorkflow';
+import { DeployedIndex, describeSkippedIndex, IndexRepository } from './repositories/indexRepository';
+import { LISTS } from './schema';
+import { ItemProblem } from './repositories/listRepository';
+import { withResponses } from './repositories/challengeRepository';
 import { DataServices } from './services';
 import { CurrentUser, ListAccess, roleOf } from './siteService';
 
@@ -15,7 +19,7 @@ import { CurrentUser, ListAccess, roleOf } from './siteService';
 export interface Workspace {
   user: CurrentUser;
   role: Role | 'reader';
-  access: { assessments: ListAccess; actions: ListAccess; challenges: ListAccess; periods: ListAccess };
+  access: { assessments: ListAccess; actions: ListAccess; challenges: ListAccess; periods: ListAccess; responses: ListAccess; signOffs: ListAccess };
   framework: Framework;
   /** True when the site's indices list is empty: set-up has not been run yet. */
   needsSetup: boolean;
@@ -24,6 +28,8 @@ export interface Workspace {
   assessments: IndexAssessment[];
   actions: ActionPlanItem[];
   challenges: ScrutinyChallenge[];
+  /** List items the view could not use, named so someone can fix them; the rest still shows. */
+  problems: ItemProblem[];
 }
 
 async function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
@@ -58,58 +64,93 @@ export function guessNewestPeriods(today: string): string[] {
   return [current, periodNameForYear(periodStartYear(current) - 1)];
 }
 
+type PeriodData = [IndexAssessment[], ActionPlanItem[], ScrutinyChallenge[], ChallengeResponse[]];
+
+/**
+ * What the record of a signed-off year cannot include: an assessment changed after sign-off (by
+ * someone SharePoint still let write it), or a challenge raised on a year that is not signed off.
+ */
+function checkAgainstSignOff(period: AssessmentPeriod | undefined, assessments: IndexAssessment[], challenges: ScrutinyChallenge[]): [IndexAssessment[], ScrutinyChallenge[]] {
+  if (!period) return [assessments, challenges];
+  const signedOffOn = period.status === 'Signed off' ? period.signedOffOn : undefined;
+  const checked = assessments.map((a) =>
+    signedOffOn && a.modified && a.modified > signedOffOn
+      ? {
+          ...a,
+          problems: [
+            ...(a.problems ?? []),
+            `Changed by ${a.lastAssessedBy?.displayName ?? 'someone'} on ${formatUkDateTime(a.modified)}, after the year was signed off on ${formatUkDateTime(signedOffOn)}: this is not the signed-off record (see its version history).`,
+          ],
+        }
+      : a
+  );
+  const challenged = challenges.map((c) => (period.status === 'Signed off' ? c : { ...c, problem: `Raised while ${period.name} was ${period.status.toLowerCase()}; challenges count only on a signed-off year.` }));
+  return [checked, challenged];
+}
+
 export async function loadWorkspace(services: DataServices, builtIn: Framework, periodName?: string, today = toIsoDate(new Date())): Promise<Workspace> {
-  const { site, indices, periods, assessments, actions, challenges } = services;
-  const forPeriod = (via: SPFI, name: string): [Promise<IndexAssessment[]>, Promise<ActionPlanItem[]>, Promise<ScrutinyChallenge[]>] => [
-    assessments.forPeriod(name, via),
-    actions.forPeriod(name, via),
-    challenges.forPeriod(name, via),
-  ];
+  const { site, indices, periods, submissions, signOffs, assessments, actions, challenges } = services;
+  const problems: ItemProblem[] = [];
+  // Each period read names its own bad items, so a guess not shown adds nothing to the view.
+  const periodProblems = new Map<string, ItemProblem[]>();
+  const forPeriod = (via: SPFI, name: string): Array<Promise<unknown>> => {
+    const sink: ItemProblem[] = [];
+    periodProblems.set(name, sink);
+    return [assessments.forPeriod(name, via, sink), actions.forPeriod(name, via, sink), challenges.forPeriod(name, via, sink), challenges.responses.forPeriod(name, via, sink)];
+  };
 
   // Without a period named, guess the newest is this financial year's or last year's and read both in
   // the same batch: one round trip in the usual case, a second only when the guess is wrong.
   const guesses = periodName ? [periodName] : guessNewestPeriods(today);
-  const [user, deployed, allPeriods, aAccess, acAccess, chAccess, pAccess, ...periodData] = await inOneBatch<
-    [CurrentUser, Awaited<ReturnType<IndexRepository['all']>>, AssessmentPeriod[], ListAccess, ListAccess, ListAccess, ListAccess, ...unknown[]]
+  const [user, deployed, records, submitted, decided, aAccess, acAccess, chAccess, pAccess, rAccess, sAccess, ...periodData] = await inOneBatch<
+    [CurrentUser, DeployedIndex[], PeriodRecord[], SubmissionRecord[], DecisionRecord[], ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ...unknown[]]
   >(services.sp, (b) => [
     site.currentUser(b),
     indices.all(b),
-    periods.all(b),
+    periods.all(b, problems),
+    submissions.all(b, problems),
+    signOffs.all(b, problems),
     site.access('assessments', b),
     site.access('actions', b),
     site.access('challenges', b),
     site.access('periods', b),
+    site.access('responses', b),
+    site.access('signoffs', b),
     ...guesses.flatMap((name) => forPeriod(b, name)),
   ] as never);
 
   const needsSetup = deployed.length === 0;
-  const framework = needsSetup ? builtIn : IndexRepository.toFramework(deployed, builtIn);
+  const deployedFramework = needsSetup ? { framework: builtIn, skipped: [] } : IndexRepository.toFramework(deployed, builtIn);
+  const framework = deployedFramework.framework;
+  for (const skipped of deployedFramework.skipped) {
+    problems.push({ list: LISTS.indices.title, itemId: skipped.itemId, title: skipped.title, message: describeSkippedIndex(skipped) });
+  }
+  const allPeriods = records.map((r) => withSignOff(r, submitted, decided));
   const period = periodName ? allPeriods.find((p) => p.name === periodName) : allPeriods[0];
   if (periodName && !period) {
     throw new DataError('notFound', `There is no ${periodName} assessment on this site. Choose another period.`);
   }
 
-  let periodAssessments: IndexAssessment[] | undefined;
-  let periodActions: ActionPlanItem[] | undefined;
-  let periodChallenges: ScrutinyChallenge[] | undefined;
+  let data: PeriodData | undefined;
   const guessed = period ? guesses.indexOf(period.name) : -1;
   if (guessed >= 0) {
-    [periodAssessments, periodActions, periodChallenges] = periodData.slice(guessed * 3, guessed * 3 + 3) as [IndexAssessment[], ActionPlanItem[], ScrutinyChallenge[]];
+    data = periodData.slice(guessed * 4, guessed * 4 + 4) as PeriodData;
   } else if (period) {
-    [periodAssessments, periodActions, periodChallenges] = await inOneBatch<[IndexAssessment[], ActionPlanItem[], ScrutinyChallenge[]]>(services.sp, (b) =>
-      forPeriod(b, period.name)
-    );
+    data = await inOneBatch<PeriodData>(services.sp, (b) => forPeriod(b, period.name) as never);
   }
+  if (period) problems.push(...(periodProblems.get(period.name) ?? []));
+  const [checkedAssessments, checkedChallenges] = checkAgainstSignOff(period, data?.[0] ?? [], withResponses(data?.[2] ?? [], data?.[3] ?? []));
   return {
     user,
     role: roleOf(user),
-    access: { assessments: aAccess, actions: acAccess, challenges: chAccess, periods: pAccess },
+    access: { assessments: aAccess, actions: acAccess, challenges: chAccess, periods: pAccess, responses: rAccess, signOffs: sAccess },
     framework,
     needsSetup,
     periods: allPeriods,
     period,
-    assessments: periodAssessments ?? [],
-    actions: periodActions ?? [],
-    challenges: periodChallenges ?? [],
+    assessments: checkedAssessments,
+    actions: data?.[1] ?? [],
+    challenges: checkedChallenges,
+    problems,
   };
 }

@@ -1,6 +1,6 @@
-import { daysBetween, isIsoDate, IsoDate } from './dates';
+import { daysBetween, IsoDate } from './dates';
 import { LIMITS } from './limits';
-import { FieldProblem, checkLength, checkRequired } from './validation';
+import { FieldProblem, checkLength, checkRequired, dateProblem } from './validation';
 
 /** Action plans close the gap between where the council stands and where it aims to be. */
 
@@ -23,6 +23,10 @@ export interface ActionPlanItem {
   dueDate?: IsoDate;
   status: ActionStatus;
   progressNotes: string;
+  /** The action in the previous year this one was carried forward from, so a re-run carries it once. */
+  carriedFromId?: number;
+  /** What is wrong with the item as the list holds it (a status outside the choices, say): shown flagged, read-only. */
+  problems?: string[];
   etag?: string;
   modified?: string;
 }
@@ -62,7 +66,11 @@ export function validateAction(action: ActionPlanItem): FieldProblem[] {
   checkLength(problems, 'progressNotes', 'Progress notes', action.progressNotes, LIMITS.progressNotes);
   if (!action.owner) problems.push({ field: 'owner', message: 'Choose who owns this action.' });
   if (!action.dueDate) problems.push({ field: 'dueDate', message: 'Enter the date the action is due.' });
-  else if (!isIsoDate(action.dueDate)) problems.push({ field: 'dueDate', message: `"${action.dueDate}" is not a real date.` });
+  else {
+    // A real date, between DATE_RANGE's first and last day: 01/01/0001 and 31/12/9999 are slips.
+    const dateWrong = dateProblem('Due date', action.dueDate);
+    if (dateWrong) problems.push({ field: 'dueDate', message: dateWrong });
+  }
   if (ACTION_STATUSES.indexOf(action.status) < 0) {
     problems.push({ field: 'status', message: `"${action.status}" is not a status (choose ${ACTION_STATUSES.join(', ')}).` });
   }

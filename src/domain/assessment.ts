@@ -21,8 +21,16 @@ export interface IndexAssessment {
   rationale: string;
   evidence: string;
   evidenceLinks: EvidenceLink[];
+  /** SharePoint's Modified By: who last saved it. */
   lastAssessedBy?: Person;
+  /** SharePoint's Created By and Created. */
+  createdBy?: Person;
+  created?: string;
   modified?: string;
+  /** True when SharePoint holds it read-only for officers (item permissions set at sign-off). */
+  locked?: boolean;
+  /** What is wrong with the item as the list holds it; an item with problems is shown flagged and read-only. */
+  problems?: string[];
   etag?: string;
 }
 

@@ -5,6 +5,8 @@
 export const LIMITS = {
   title: 255,
   url: 255,
+  /** The description half of a Hyperlink column, which SharePoint also caps at 255 characters. */
+  linkDescription: 255,
   rationale: 5000,
   evidence: 20000,
   actionDetails: 5000,

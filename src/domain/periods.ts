@@ -1,6 +1,5 @@
 import { IsoDate } from './dates';
-import type { Person } from './actions';
-import type { PeriodStatus } from './signOff';
+import type { SignOffState } from './signOff';
 
 /**
  * Assessment periods are council financial years, 1 April to 31 March, named as councils write
@@ -46,19 +45,17 @@ export function comparePeriodsNewestFirst(a: string, b: string): number {
   return b.localeCompare(a);
 }
 
-/** One financial year's assessment and where it is in sign-off. */
-export interface AssessmentPeriod {
+/** A financial year as the Assessment periods list holds it. */
+export interface PeriodRecord {
   id?: number;
   name: string;
   startDate: IsoDate;
   endDate: IsoDate;
-  status: PeriodStatus;
-  submittedBy?: Person;
-  submittedOn?: string;
-  signedOffBy?: Person;
-  signedOffOn?: string;
-  returnComment: string;
   frameworkId: string;
   frameworkVersion: string;
+  created?: string;
   etag?: string;
 }
+
+/** One financial year's assessment and where it stands in sign-off (worked out from the logs). */
+export interface AssessmentPeriod extends PeriodRecord, SignOffState {}

@@ -18,6 +18,22 @@ export interface ScrutinyChallenge {
   respondedBy?: Person;
   respondedOn?: string;
   status: ChallengeStatus;
+  /** The answer's own item in Challenge responses, for revising it with its ETag. */
+  responseId?: number;
+  responseEtag?: string;
+  /** Why the challenge does not count (raised on a year that is not signed off, say). */
+  problem?: string;
+  etag?: string;
+}
+
+/** An officer's answer to one challenge; who answered is SharePoint's Modified By. */
+export interface ChallengeResponse {
+  id?: number;
+  challengeId: number;
+  periodName: string;
+  text: string;
+  by?: Person;
+  on?: string;
   etag?: string;
 }
 

@@ -3,7 +3,11 @@ import { parseFramework } from './loadFramework';
 import { Framework, MaturityIndex } from './types';
 
 export * from './types';
-export { parseFramework, parseFrameworkJson, FrameworkValidationError } from './loadFramework';
+export { parseFramework, parseFrameworkJson, parseFrameworkSkippingBadIndices, isFrameworkId, FrameworkValidationError } from './loadFramework';
+export type { LenientFramework, SkippedEntry } from './loadFramework';
+export * from './descriptorText';
+export { CORRECTIONS, compareVersions } from './corrections';
+export type { FrameworkCorrection } from './corrections';
 
 /** The built-in framework, checked when first used so a damaged file fails loudly, not silently. */
 let builtIn: Framework | undefined;

@@ -1,3 +1,4 @@
+import { descriptorTextProblems } from './descriptorText';
 import { Framework, IndexKind, LEVEL_IDS, LevelId, MaturityIndex, MaturityLevel, Theme } from './types';
 
 /** A framework file that cannot be used, with every problem found, each naming where it is. */
@@ -11,8 +12,29 @@ export class FrameworkValidationError extends Error {
   }
 }
 
+/** A key area or enabler left out of a framework because it failed its checks; the rest still load. */
+export interface SkippedEntry {
+  /** Its position in the file's "indices" list (from 0). */
+  position: number;
+  /** Its id and title as far as they could be read ('' when missing or not text). */
+  id: string;
+  title: string;
+  problems: string[];
+}
+
+/** A framework whose file-level parts are sound, with the indices that failed their checks left out. */
+export interface LenientFramework {
+  framework: Framework;
+  skipped: SkippedEntry[];
+}
+
 const KINDS: readonly IndexKind[] = ['keyArea', 'enabler'];
 const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+
+/** True for an id the framework accepts: lower-case words joined by hyphens. */
+export function isFrameworkId(value: string): boolean {
+  return ID_PATTERN.test(value);
+}
 
 type Raw = Record<string, unknown>;
 
@@ -143,7 +165,7 @@ function readIndex(reader: Reader, item: unknown, i: number, themeIds: string[])
     if (themeId && themeIds.indexOf(themeId) < 0) {
       reader.problems.push(`${where}: unknown theme "${themeId}" (themes are ${themeIds.join(', ')})`);
     }
-  } else if (item.themeId !== undefined && item.themeId !== null) {
+  } else if (kind === 'enabler' && item.themeId !== undefined && item.themeId !== null) {
     reader.problems.push(`${where}: an enabler cuts across the themes, so "themeId" must be null`);
   }
 
@@ -161,6 +183,7 @@ function readIndex(reader: Reader, item: unknown, i: number, themeIds: string[])
       if (text === undefined) reader.problems.push(`${where}: missing level "${level}" in "descriptors"`);
       else if (typeof text !== 'string') reader.problems.push(`${where}: descriptor for "${level}" must be text, not ${typeName(text)}`);
       else if (text.trim() === '') reader.problems.push(`${where}: descriptor for "${level}" is empty`);
+      else for (const problem of descriptorTextProblems(text)) reader.problems.push(`${where}: descriptor for "${level}": ${problem}`);
       descriptors[level] = typeof text === 'string' ? text : '';
     }
     for (const key of Object.keys(rawDescriptors)) {
@@ -183,11 +206,17 @@ function readIndex(reader: Reader, item: unknown, i: number, themeIds: string[])
   };
 }
 
-/**
- * Checks a framework file (already parsed from JSON) and returns it typed.
- * Throws FrameworkValidationError listing every problem, each naming the offending entry and field.
- */
-export function parseFramework(raw: unknown): Framework {
+interface Parsed {
+  framework: Framework;
+  /** Problems with the framework as a whole: its own fields, levels and themes. */
+  fileProblems: string[];
+  /** Each index's own problems, by position (empty when it is sound). */
+  indexProblems: string[][];
+  indexOf: Array<MaturityIndex | undefined>;
+  rawIds: string[];
+}
+
+function readAll(raw: unknown, lenient: boolean): Parsed {
   const reader = new Reader();
   if (!isObject(raw)) throw new FrameworkValidationError([`the file must hold a JSON object, not ${typeName(raw)}`]);
 
@@ -195,25 +224,82 @@ export function parseFramework(raw: unknown): Framework {
   const version = reader.text(raw, 'version', 'framework');
   const title = reader.text(raw, 'title', 'framework');
   const source = reader.text(raw, 'source', 'framework', { allowEmpty: true });
+  const targetGuidance = reader.text(raw, 'targetGuidance', 'framework');
   const levels = readLevels(reader, reader.list(raw, 'levels', 'framework'));
-  const themes = readThemes(reader, reader.list(raw, 'themes', 'framework'));
+  // A list whose every entry was left out is still a framework (an empty one), so lenient reading
+  // accepts empty theme and index lists.
+  const listOf = (field: string): unknown[] => (lenient && Array.isArray(raw[field]) ? (raw[field] as unknown[]) : reader.list(raw, field, 'framework'));
+  const themes = readThemes(reader, listOf('themes'));
   const themeIds = themes.map((t) => t.id).filter(Boolean);
-  const rawIndices = reader.list(raw, 'indices', 'framework');
-  const indices = rawIndices
-    .map((item, i) => readIndex(reader, item, i, themeIds))
-    .filter((index): index is MaturityIndex => index !== undefined);
-  reader.unique(
-    rawIndices.map((item) => (isObject(item) && typeof item.id === 'string' ? item.id : '')),
-    'indices'
-  );
-  for (const theme of themes) {
-    if (theme.id && !indices.some((index) => index.themeId === theme.id)) {
-      reader.problems.push(`themes: theme "${theme.id}" has no key areas`);
-    }
-  }
+  const rawIndices = listOf('indices');
+  const indexProblems: string[][] = [];
+  const indexOf = rawIndices.map((item, i) => {
+    const own = new Reader();
+    const index = readIndex(own, item, i, themeIds);
+    indexProblems.push(own.problems);
+    return index;
+  });
+  const rawIds = rawIndices.map((item) => (isObject(item) && typeof item.id === 'string' ? item.id : ''));
+  return {
+    framework: { id, version, title, source, targetGuidance, levels, themes: themes.sort((a, b) => a.order - b.order), indices: [] },
+    fileProblems: reader.problems,
+    indexProblems,
+    indexOf,
+    rawIds,
+  };
+}
 
-  if (reader.problems.length > 0) throw new FrameworkValidationError(reader.problems);
-  return { id, version, title, source, levels, themes: themes.sort((a, b) => a.order - b.order), indices };
+function themesWithoutKeyAreas(themes: Theme[], indices: MaturityIndex[]): string[] {
+  return themes.filter((t) => t.id && !indices.some((index) => index.themeId === t.id)).map((t) => t.id);
+}
+
+/**
+ * Checks a framework file (already parsed from JSON) and returns it typed.
+ * Throws FrameworkValidationError listing every problem, each naming the offending entry and field.
+ */
+export function parseFramework(raw: unknown): Framework {
+  const parsed = readAll(raw, false);
+  const problems = [...parsed.fileProblems, ...parsed.indexProblems.flat()];
+  const duplicates = new Reader();
+  duplicates.unique(parsed.rawIds, 'indices');
+  problems.push(...duplicates.problems);
+  const indices = parsed.indexOf.filter((index): index is MaturityIndex => index !== undefined);
+  for (const themeId of themesWithoutKeyAreas(parsed.framework.themes, indices)) problems.push(`themes: theme "${themeId}" has no key areas`);
+
+  if (problems.length > 0) throw new FrameworkValidationError(problems);
+  return { ...parsed.framework, indices };
+}
+
+/**
+ * Reads a framework the way a view needs it: a key area or enabler that fails its checks (or repeats
+ * an id already used) is left out and reported in `skipped`, so one bad entry never blanks the view;
+ * a theme left with no key areas is dropped. Problems with the framework as a whole (its id, levels,
+ * themes) still throw FrameworkValidationError, as nothing sensible can be shown without them.
+ */
+export function parseFrameworkSkippingBadIndices(raw: unknown): LenientFramework {
+  const parsed = readAll(raw, true);
+  if (parsed.fileProblems.length > 0) throw new FrameworkValidationError(parsed.fileProblems);
+
+  const indices: MaturityIndex[] = [];
+  const skipped: SkippedEntry[] = [];
+  const kept = new Map<string, number>();
+  parsed.indexOf.forEach((index, position) => {
+    const problems = [...parsed.indexProblems[position]];
+    const id = parsed.rawIds[position];
+    const first = kept.get(id);
+    if (problems.length === 0 && index && first !== undefined) {
+      problems.push(`indices[${position}]: duplicate id "${id}" (already used by indices[${first}])`);
+    }
+    if (problems.length > 0 || !index) {
+      skipped.push({ position, id, title: index?.title ?? '', problems });
+      return;
+    }
+    kept.set(id, position);
+    indices.push(index);
+  });
+  const empty = themesWithoutKeyAreas(parsed.framework.themes, indices);
+  const themes = parsed.framework.themes.filter((t) => empty.indexOf(t.id) < 0);
+  return { framework: { ...parsed.framework, themes, indices }, skipped };
 }
 
 /** Parses framework JSON text, reporting a syntax error as a framework problem rather than a crash. */

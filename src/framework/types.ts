@@ -34,6 +34,10 @@ export interface MaturityIndex {
   description: string;
   whatItIs: string;
   whyItIsImportant: string;
+  /**
+   * What each level looks like, as plain text. Where the strategy prints a bullet list the text is an
+   * optional intro line followed by one line per item starting with "- " (see descriptorText.ts).
+   */
   descriptors: Record<LevelId, string>;
 }
 
@@ -42,6 +46,12 @@ export interface Framework {
   version: string;
   title: string;
   source: string;
+  /**
+   * What the framework says about choosing a target level, in its own words: for the 2018 strategy,
+   * that each council chooses its own and that 'developing' or 'mature' can be the right target.
+   * Plain text; a blank line separates paragraphs.
+   */
+  targetGuidance: string;
   levels: MaturityLevel[];
   themes: Theme[];
   indices: MaturityIndex[];

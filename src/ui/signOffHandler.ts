@@ -7,7 +7,7 @@ import { HostContext } from '../host';
 
 /**
  * What a view's sign-off buttons do: take the step for the signed-in person, reload, and report a
- * refusal or an email that could not be sent through `report` (undefined clears the message).
+ * refusal or an email that could not be sent through `report` (a failed return or reopening is thrown, so its comment box can keep the comment) (undefined clears the message).
  */
 export function signOffHandler(
   services: DataServices,
@@ -31,6 +31,8 @@ export function signOffHandler(
       reload();
       if (warning) report(new DataError('refused', warning));
     } catch (e) {
+      // A return or reopening that failed keeps its comment box open with what was typed, and says why there.
+      if (action === 'return' || action === 'reopen') throw toDataError(e);
       report(toDataError(e));
     }
   };

@@ -5,13 +5,10 @@ import * as React from 'react';
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import { npsFramework2018 } from '../../src/framework';
-import { getSPForSite } from '../../src/data/sp';
-import { createDataServices } from '../../src/data/services';
 import { AssessmentApp } from '../../src/ui/views/AssessmentApp';
 import { browserDraftStore } from '../../src/ui/drafts';
-import { LocalUser } from '../../preview/localUser';
 import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
-import { RunningService, startListService, spAs } from '../support/listService';
+import { RunningService, servicesAs, startListService, spAs } from '../support/listService';
 import { previewHost } from '../support/host';
 
 /*
@@ -23,7 +20,7 @@ const officer = DIRECTORY.find((p) => p.role === 'officer')!;
 let service: RunningService;
 
 function renderAs(login: string) {
-  const services = createDataServices(getSPForSite(service.siteUrl, LocalUser(login)));
+  const services = servicesAs(service, login);
   return render(<AssessmentApp host={previewHost({ siteUrl: service.siteUrl })} services={services} framework={framework} title="Procurement maturity assessment" drafts={browserDraftStore(window.localStorage)} today="2026-11-25" />);
 }
 
@@ -67,7 +64,8 @@ describe('the Assessment view on a live site', () => {
     fireEvent.click(await screen.findByRole('button', { name: 'Start the 2026/27 assessment' }));
     expect(await screen.findByText('0 of 14 assessed', {}, { timeout: 10000 })).toBeInTheDocument();
     const leadership = screen.getByRole('table', { name: 'Theme: Showing leadership' });
-    expect(within(leadership).getAllByRole('row')).toHaveLength(4);
+    // Figure 1 of the strategy: four key areas under Showing leadership, plus the header row.
+    expect(within(leadership).getAllByRole('row')).toHaveLength(5);
     expect(within(leadership).getByRole('row', { name: /Engaging councillors/ })).toHaveTextContent(/Not set.*Not set.*Not assessed.*Not started/);
   }, 30000);
 

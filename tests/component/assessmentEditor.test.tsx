@@ -118,6 +118,148 @@ describe('assessing one index', () => {
     expect((window as unknown as { hacked?: number }).hacked).toBeUndefined();
   });
 
+  it('shows a link from the list that is not a web address as plain text, never as a link', () => {
+    const { container } = setup({
+      readOnly: true,
+      saved: {
+        ...emptyAssessment('2025/26', index.id),
+        evidenceLinks: [
+          { url: 'javascript:alert(1)', description: 'Member training log' },
+          { url: ' JaVa\tScRiPt:alert(1)', description: '' },
+          { url: 'https://borsetshire.sharepoint.com/sites/procurement/Audit.pdf', description: 'Internal audit report' },
+        ],
+      },
+    });
+    const hrefs = Array.from(container.querySelectorAll('a')).map((a) => a.getAttribute('href'));
+    expect(hrefs).toEqual(['https://borsetshire.sharepoint.com/sites/procurement/Audit.pdf']);
+    expect(screen.getByText('javascript:alert(1)')).toBeInTheDocument();
+    expect(screen.getAllByText('(not a web address, so not shown as a link)')).toHaveLength(2);
+    const audit = screen.getByRole('link', { name: /Internal audit report/ });
+    expect(audit).toHaveAttribute('target', '_blank');
+    expect(audit).toHaveAttribute('rel', 'noopener noreferrer');
+    expect(audit).toHaveAccessibleName('Internal audit report (opens in a new tab)');
+  });
+
+  it('links attached evidence files whose names have spaces', async () => {
+    const attachments = {
+      list: jest.fn(async () => [{ name: 'Audit report.pdf', url: '/sites/procurement/Lists/Assessments/Attachments/4/Audit report.pdf' }]),
+      add: jest.fn(),
+      remove: jest.fn(),
+    };
+    setup({ saved: { ...emptyAssessment('2025/26', index.id), id: 4 }, attachments });
+    const link = await screen.findByRole('link', { name: /Audit report.pdf/ });
+    expect(link).toHaveAttribute('href', '/sites/procurement/Lists/Assessments/Attachments/4/Audit%20report.pdf');
+    expect(link).toHaveAttribute('target', '_blank');
+  });
+
+  const dateBox = (): HTMLElement => screen.getByRole('combobox', { name: /Target date/ });
+  const typeDate = (text: string): void => {
+    fireEvent.change(dateBox(), { target: { value: text } });
+    fireEvent.blur(dateBox());
+  };
+
+  it('says an impossible typed date is not a real date, keeps it in the box and does not save', async () => {
+    const { onSave } = setup({ saved: { ...emptyAssessment('2025/26', index.id), targetLevel: 'leader', targetDate: '2026-03-31' } });
+    typeDate('31/02/2026');
+    expect(await screen.findByText('Target date: 31/02/2026 is not a real date. February 2026 has 28 days.')).toBeInTheDocument();
+    expect(dateBox()).toHaveValue('31/02/2026');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect((await screen.findByText('Check these before saving:')).parentElement).toHaveTextContent('Target date: 31/02/2026 is not a real date.');
+    expect(screen.getByRole('status')).toHaveTextContent('Not saved: one field needs attention.');
+    expect(screen.getByRole('status')).not.toHaveTextContent('Saved');
+    expect(onSave).not.toHaveBeenCalled();
+    expect(dateBox()).toHaveValue('31/02/2026');
+  });
+
+  it('saves the corrected date once the typed date is real', async () => {
+    const { onSave, onSaved } = setup({ saved: { ...emptyAssessment('2025/26', index.id), targetLevel: 'leader' } });
+    typeDate('31/02/2027');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(onSave).not.toHaveBeenCalled();
+    typeDate('28/02/2027');
+    expect(dateBox()).toHaveValue('28 February 2027');
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    await waitFor(() => expect(onSaved).toHaveBeenCalled());
+    expect(onSave.mock.calls[0][0]).toMatchObject({ targetDate: '2027-02-28' });
+  });
+
+  it.each([
+    ['31/12/9999', '31 December 9999'],
+    ['01/01/0001', '1 January 0001'],
+  ])('refuses %s before sending, naming the range', async (typed, inWords) => {
+    const { onSave } = setup({ saved: { ...emptyAssessment('2025/26', index.id), targetLevel: 'leader' } });
+    typeDate(typed);
+    const message = `Target date must be between 1 January 2000 and 31 December 2099; ${inWords} is outside that range.`;
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Check these before saving:')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Not saved: one field needs attention.');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('refuses a target date from the list outside the range, saying so by the field', async () => {
+    const { onSave } = setup({ saved: { ...emptyAssessment('2025/26', index.id), targetLevel: 'leader', targetDate: '9999-12-31' } });
+    const message = 'Target date must be between 1 January 2000 and 31 December 2099; 31 December 9999 is outside that range.';
+    expect(await screen.findByText(message)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    expect(await screen.findByText('Check these before saving:')).toBeInTheDocument();
+    expect(screen.getByRole('status')).toHaveTextContent('Not saved: one field needs attention.');
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  it('names an evidence link description over the limit and keeps the text', async () => {
+    const long = 'x'.repeat(100000);
+    const { onSave } = setup({
+      saved: {
+        ...emptyAssessment('2025/26', index.id),
+        evidenceLinks: [
+          { url: 'https://borsetshire.sharepoint.com/a', description: 'Audit' },
+          { url: 'https://borsetshire.sharepoint.com/b', description: long },
+        ],
+      },
+    });
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const message = 'Description of evidence link 2 is 100,000 characters; the limit is 255. Shorten it by 99,745.';
+    expect((await screen.findByText('Check these before saving:')).parentElement).toHaveTextContent(message);
+    await waitFor(() => expect(screen.getByRole('textbox', { name: 'Link 2 description' })).toHaveAccessibleDescription(message));
+    expect(screen.getByRole('textbox', { name: 'Link 2 description' })).toHaveValue(long);
+    expect(onSave).not.toHaveBeenCalled();
+  });
+
+  describe('a target below the current level', () => {
+    const below = (): ReturnType<typeof setup> => setup({ saved: { ...emptyAssessment('2025/26', index.id), currentLevel: 'mature', targetLevel: 'developing', evidence: 'Scrutiny minutes' } });
+
+    it('asks before saving, and saves when the answer is Save anyway', async () => {
+      const { onSave, onSaved } = below();
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      const dialog = await screen.findByRole('alertdialog');
+      expect(dialog).toHaveTextContent('The target (Developing) is below the current level (Mature). Save anyway?');
+      expect(onSave).not.toHaveBeenCalled();
+      // Focus moves into the question, onto the answer that changes nothing.
+      await waitFor(() => expect(within(dialog).getByRole('button', { name: 'Change the target' })).toHaveFocus());
+      fireEvent.click(within(dialog).getByRole('button', { name: 'Save anyway' }));
+      await waitFor(() => expect(onSaved).toHaveBeenCalled());
+      expect(onSave.mock.calls[0][0]).toMatchObject({ currentLevel: 'mature', targetLevel: 'developing' });
+    });
+
+    it('saves nothing and returns to the target when the answer is Change the target', async () => {
+      const { onSave } = below();
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      fireEvent.click(within(await screen.findByRole('alertdialog')).getByRole('button', { name: 'Change the target' }));
+      await waitFor(() => expect(screen.queryByRole('alertdialog')).toBeNull());
+      expect(onSave).not.toHaveBeenCalled();
+      expect(screen.getByRole('status')).toHaveTextContent('Not saved. Change the target level, then save.');
+      await waitFor(() => expect(screen.getByRole('combobox', { name: /Target level/ })).toHaveFocus());
+    });
+
+    it('does not ask when the target is at or above the current level', async () => {
+      const { onSaved } = setup({ saved: { ...emptyAssessment('2025/26', index.id), currentLevel: 'mature', targetLevel: 'mature' } });
+      fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+      await waitFor(() => expect(onSaved).toHaveBeenCalled());
+      expect(screen.queryByRole('alertdialog')).toBeNull();
+    });
+  });
+
   it('shows no edit controls to a read-only user', async () => {
     setup({ readOnly: true });
     expect(screen.queryByRole('button', { name: 'Save' })).toBeNull();

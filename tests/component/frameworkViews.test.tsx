@@ -6,6 +6,10 @@ import { act, render, screen, within } from '@testing-library/react';
 import '@testing-library/jest-dom';
 import { npsFramework2018 } from '../../src/framework';
 import { FrameworkOverview } from '../../src/ui/components/FrameworkOverview';
+import { DescriptorText, LevelDescriptors } from '../../src/ui/components/LevelDescriptors';
+import { IndexAbout } from '../../src/ui/components/IndexAbout';
+import { TargetGuidance } from '../../src/ui/components/TargetGuidance';
+import { LevelChoice } from '../../src/ui/assessment/LevelChoice';
 import { ThemedRoot } from '../../src/ui/components/ThemedRoot';
 import { MaturityChart } from '../../src/ui/dashboard/MaturityChart';
 import { emptyAssessment } from '../../src/domain/assessment';
@@ -21,6 +25,13 @@ describe('the framework shown to users', () => {
       'Engaging councillors',
       'Engaging senior managers',
       'Working with partners',
+      'Engaging strategic suppliers',
+    ]);
+    const counts = framework.themes.map((t) => [t.title, within(screen.getByRole('region', { name: `Theme: ${t.title}` })).getAllByRole('heading', { level: 3 }).length]);
+    expect(counts).toEqual([
+      ['Showing leadership', 4],
+      ['Behaving commercially', 3],
+      ['Achieving community benefits', 3],
     ]);
     expect(within(screen.getByRole('region', { name: 'Enablers' })).getAllByRole('heading', { level: 3 })).toHaveLength(4);
   });
@@ -52,5 +63,86 @@ describe('the framework shown to users', () => {
     const row = within(table).getByRole('row', { name: /Engaging councillors/ });
     expect(within(row).getAllByRole('cell').map((c) => c.textContent)).toEqual(['Developing', 'Leader', '2 levels below target']);
     expect(within(table).getAllByRole('row')).toHaveLength(15);
+  });
+
+  it('shows a Leader descriptor the strategy prints as bullets as an intro and a real list', () => {
+    render(<FrameworkOverview framework={framework} />);
+    const talent = screen.getByRole('region', { name: 'Developing talent' });
+    const leaderTerm = within(talent).getByText('4. Leader');
+    const leader = leaderTerm.nextElementSibling as HTMLElement;
+    expect(leader.tagName).toBe('DD');
+    expect(within(leader).getByText(/^Planned approach to talent development .* workload including:$/).tagName).toBe('P');
+    const items = within(within(leader).getByRole('list')).getAllByRole('listitem').map((li) => li.textContent);
+    expect(items).toEqual([
+      'Contracts pipeline',
+      'Resourcing plan',
+      'Competency framework',
+      'Remuneration strategy',
+      'Comprehensive training and development plan including provision for development of staff not currently in procurement or contract management roles',
+      'Secondments to and from the private sector and VCSE sector.',
+    ]);
+    // The other levels stay single paragraphs.
+    expect(within(talent).getAllByRole('list')).toHaveLength(1);
+    expect(within(screen.getByRole('region', { name: 'Enabling innovation' })).getAllByRole('listitem')).toHaveLength(2);
+    expect(within(screen.getByRole('region', { name: 'Exploiting digital technology' })).getAllByRole('listitem')).toHaveLength(3);
+  });
+
+  it('offers a list descriptor as a level choice, described to a screen reader in full', () => {
+    const index = framework.indices.find((i) => i.id === 'enabling-innovation')!;
+    render(<LevelChoice framework={framework} index={index} legend="Current level" name="current" onChange={() => undefined} />);
+    const leader = screen.getByRole('radio', { name: /Leader/ });
+    expect(leader).toHaveAccessibleDescription(
+      'Innovation in procurement and contract management is mainstreamed. Procurement techniques such as innovation partnerships, pre-commercial procurements used regularly.'
+    );
+    const described = document.getElementById(leader.getAttribute('aria-describedby')!)!;
+    expect(within(described).getAllByRole('listitem')).toHaveLength(2);
+    expect(screen.getByRole('radio', { name: /Mature/ })).toHaveAccessibleDescription(index.descriptors.mature);
+  });
+
+  it('shows descriptor text as text, never as markup, whoever typed it into SharePoint', () => {
+    const { container } = render(<DescriptorText text={'<img src=x onerror=alert(1)> intro\n- <b>bold</b>\n- two'} />);
+    expect(container.querySelector('img, b')).toBeNull();
+    expect(screen.getByText('<img src=x onerror=alert(1)> intro')).toBeInTheDocument();
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['<b>bold</b>', 'two']);
+  });
+
+  it('puts a label at the start of the text, or on its own line before a list', () => {
+    const { container, rerender } = render(<DescriptorText lead={<strong>What it is:</strong>} text="One paragraph." />);
+    expect(container.querySelector('p')?.textContent).toBe('What it is: One paragraph.');
+    rerender(<DescriptorText lead={<strong>What it is:</strong>} text={'- a\n- b'} />);
+    expect(container.querySelector('p')?.textContent).toBe('What it is:');
+    expect(screen.getAllByRole('listitem')).toHaveLength(2);
+  });
+
+  it('shows what it is and why it is important, each with its label', () => {
+    const index = framework.indices.find((i) => i.id === 'engaging-councillors')!;
+    render(<IndexAbout index={index} />);
+    expect(screen.getByText('What it is:').parentElement).toHaveTextContent(`What it is: ${index.whatItIs}`);
+    expect(screen.getByText('Why it is important:').parentElement).toHaveTextContent(`Why it is important: ${index.whyItIsImportant}`);
+    render(<IndexAbout index={framework.indices.find((i) => i.id === 'developing-talent')!} />);
+    expect(screen.getAllByText('What it is:')).toHaveLength(1);
+  });
+
+  it('shows the level descriptors of a tailored index with a list typed in SharePoint', () => {
+    const index = { ...framework.indices[0], descriptors: { ...framework.indices[0].descriptors, mature: 'Better results:\r\n- on some projects\r\n- with members trained' } };
+    render(<LevelDescriptors framework={framework} index={index} />);
+    expect(screen.getAllByRole('listitem').map((li) => li.textContent)).toEqual(['on some projects', 'with members trained']);
+  });
+
+  it('gives the strategy\'s words on choosing a target, as a note that can describe the target picker', () => {
+    render(<TargetGuidance framework={framework} id="target-help" />);
+    const note = screen.getByRole('note', { name: 'Choosing a target level' });
+    expect(note).toHaveAttribute('id', 'target-help');
+    expect(note).toHaveTextContent('there are no national targets');
+    const quote = note.querySelector('blockquote')!;
+    expect(quote).toHaveTextContent(/^The idea is that each council chooses the level of maturity it will aim for in each of the key areas\./);
+    expect(quote).toHaveTextContent('there is nothing ‘wrong’ about a council setting ‘developing’ or ‘mature’ (for example) as its target level of maturity in a particular area; it can be entirely appropriate.');
+    expect(quote.querySelectorAll('p')).toHaveLength(2);
+    expect(note).toHaveTextContent(`From the ${framework.title}.`);
+  });
+
+  it('shows no target guidance when a framework has none', () => {
+    const { container } = render(<TargetGuidance framework={{ ...framework, targetGuidance: ' ' }} />);
+    expect(container).toBeEmptyDOMElement();
   });
 });

@@ -1,7 +1,7 @@
 import { createServer, Server } from 'http';
 import { AddressInfo } from 'net';
 import { AbortAfter, getSPForSite } from '../../src/data/sp';
-import { createDataServices } from '../../src/data/services';
+import { PeriodRepository } from '../../src/data/repositories/periodRepository';
 import { DataError, toDataError } from '../../src/data/errors';
 
 function listen(server: Server): Promise<string> {
@@ -13,7 +13,7 @@ describe('when SharePoint does not answer', () => {
     const hanging = createServer(() => undefined);
     const siteUrl = await listen(hanging);
     try {
-      const error = await createDataServices(getSPForSite(siteUrl, AbortAfter(300))).periods.all().catch((e) => e);
+      const error = await new PeriodRepository(getSPForSite(siteUrl, AbortAfter(300))).all().catch((e) => e);
       expect(error).toBeInstanceOf(DataError);
       expect(error.kind).toBe('offline');
       expect(error.message).toBe('SharePoint did not answer in time. Check your connection and try again; what you typed is kept on this device.');
@@ -27,7 +27,7 @@ describe('when SharePoint does not answer', () => {
     const server = createServer();
     const siteUrl = await listen(server);
     await new Promise((r) => server.close(r));
-    const error = await createDataServices(getSPForSite(siteUrl)).periods.all().catch((e) => e);
+    const error = await new PeriodRepository(getSPForSite(siteUrl)).all().catch((e) => e);
     expect(error.kind).toBe('offline');
     expect(error.message).toMatch(/could not be reached/);
   }, 20000);

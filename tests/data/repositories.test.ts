@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } f
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { getSPForSite } from '../../src/data/sp';
-import { createDataServices, DataServices } from '../../src/data/services';
+import { DataServices } from '../../src/data/services';
 import { runSiteSetup } from '../../src/data/siteSetup';
 import { loadWorkspace } from '../../src/data/workspace';
 import { ConflictError, DataError, ValidationError } from '../../src/data/errors';
@@ -12,7 +12,7 @@ import { npsFramework2018 } from '../../src/framework';
 import { emptyAssessment } from '../../src/domain/assessment';
 import { LocalUser } from '../../preview/localUser';
 import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
-import { ASSETS_DIR, RunningService, startListService, spAs } from '../support/listService';
+import { ASSETS_DIR, RunningService, servicesAs, startListService, spAs } from '../support/listService';
 
 const framework = npsFramework2018();
 const login = (role: string, n = 0): string => DIRECTORY.filter((p) => p.role === role)[n].loginName;
@@ -20,9 +20,10 @@ const OFFICER = login('officer');
 const OFFICER_2 = login('officer', 1);
 const COUNCILLOR = login('councillor');
 const OUTSIDER = login('other');
+const APPROVER = login('headOfProcurement');
 
 let service: RunningService;
-const as = (who: string): DataServices => createDataServices(getSPForSite(service.siteUrl, LocalUser(who)));
+const as = (who: string): DataServices => servicesAs(service, who);
 
 /** Counts the HTTP requests the code under test really sends. */
 async function countRequests<T>(work: () => Promise<T>): Promise<{ result: T; requests: string[] }> {
@@ -57,7 +58,7 @@ describe('site set-up', () => {
   it('creates the groups, permissions and framework once, however often it runs', async () => {
     const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
     const first = await runSiteSetup(owner, framework);
-    expect(first.done).toEqual(expect.arrayContaining([`Created the SharePoint group ${GROUPS.officers}`, 'Created the permission level "Add items only" for scrutiny members']));
+    expect(first.done).toEqual(expect.arrayContaining([`Created the SharePoint group ${GROUPS.officers}`, 'Created the permission level "Add items only"', 'Created the permission level "Approve and lock"']));
     const groupsAfterFirst = (await owner.web.siteGroups()).map((g: { Title: string }) => g.Title).sort();
     const assignmentsAfterFirst = await owner.web.lists.getByTitle(LISTS.challenges.title).roleAssignments();
 
@@ -69,6 +70,7 @@ describe('site set-up', () => {
     expect(await as(SITE_OWNER.loginName).indices.all()).toHaveLength(14);
 
     await addToGroup(GROUPS.officers, [OFFICER, OFFICER_2]);
+    await addToGroup(GROUPS.approvers, [APPROVER]);
     await addToGroup(GROUPS.scrutiny, [COUNCILLOR]);
     await owner.web.siteGroups.getById((await owner.web.associatedVisitorGroup()).Id).users.add(OUTSIDER);
   }, 60000);
@@ -82,7 +84,7 @@ describe('site set-up', () => {
     try {
       const sp = getSPForSite(bare.siteUrl, LocalUser(SITE_OWNER.loginName));
       await expect(runSiteSetup(sp, framework)).rejects.toThrow(/lists are missing from this site \(Scrutiny challenges\)/);
-      const error = await createDataServices(sp).challenges.forPeriod('2025/26').catch((e) => e);
+      const error = await servicesAs(bare, SITE_OWNER.loginName).challenges.forPeriod('2025/26').catch((e) => e);
       expect(error).toBeInstanceOf(DataError);
       expect(error.kind).toBe('notSetUp');
       expect(error.message).toMatch(/not set up on this site: the list "Scrutiny challenges" is missing/);
@@ -96,11 +98,9 @@ describe('repositories over HTTP', () => {
   it('saves an assessment and reads it back the same, dates and people included', async () => {
     const officer = as(OFFICER);
     const period = await officer.periods.create('2025/26', framework);
-    expect(period).toMatchObject({ name: '2025/26', status: 'Draft', startDate: '2025-04-01', endDate: '2026-03-31' });
-    const me = await officer.site.currentUser();
+    expect(period).toMatchObject({ name: '2025/26', startDate: '2025-04-01', endDate: '2026-03-31' });
     const saved = await officer.assessments.save(
-      { ...emptyAssessment('2025/26', 'engaging-councillors'), currentLevel: 'developing', targetLevel: 'leader', targetDate: '2026-07-01', rationale: 'Why', evidence: 'Cabinet report', evidenceLinks: [{ url: 'https://borsetshire.sharepoint.com/sites/procurement/Evidence/report.docx', description: 'Report' }] },
-      me.id
+      { ...emptyAssessment('2025/26', 'engaging-councillors'), currentLevel: 'developing', targetLevel: 'leader', targetDate: '2026-07-01', rationale: 'Why', evidence: 'Cabinet report', evidenceLinks: [{ url: 'https://borsetshire.sharepoint.com/sites/procurement/Evidence/report.docx', description: 'Report' }] }
     );
     const [read] = await as(OFFICER_2).assessments.forPeriod('2025/26');
     expect(read).toEqual(saved);
@@ -131,9 +131,8 @@ describe('repositories over HTTP', () => {
   it('raises a conflict carrying the other person\'s version when a save is stale, and changes nothing', async () => {
     const [mine] = await as(OFFICER).assessments.forPeriod('2025/26');
     const [theirs] = await as(OFFICER_2).assessments.forPeriod('2025/26');
-    const tom = await as(OFFICER_2).site.currentUser();
-    const theirSaved = await as(OFFICER_2).assessments.save({ ...theirs, evidence: 'Tom\'s evidence' }, tom.id);
-    const error = await as(OFFICER).assessments.save({ ...mine, evidence: 'Aisha\'s evidence' }, 1).catch((e) => e);
+    const theirSaved = await as(OFFICER_2).assessments.save({ ...theirs, evidence: 'Tom\'s evidence' });
+    const error = await as(OFFICER).assessments.save({ ...mine, evidence: 'Aisha\'s evidence' }).catch((e) => e);
     expect(error).toBeInstanceOf(ConflictError);
     expect(error.serverCopy).toEqual(theirSaved);
     const [now] = await as(OFFICER).assessments.forPeriod('2025/26');
@@ -163,7 +162,7 @@ describe('repositories over HTTP', () => {
   it('tells a councillor they have read-only access when they try to change an assessment', async () => {
     const councillor = as(COUNCILLOR);
     const [a] = await councillor.assessments.forPeriod('2025/26');
-    const error = await councillor.assessments.save({ ...a, currentLevel: 'innovator' }, 1).catch((e) => e);
+    const error = await councillor.assessments.save({ ...a, currentLevel: 'innovator' }).catch((e) => e);
     expect(error).toBeInstanceOf(DataError);
     expect(error.kind).toBe('readOnly');
     expect(error.message).toMatch(/read-only access/);
@@ -173,16 +172,16 @@ describe('repositories over HTTP', () => {
     expect(ws.role).toBe('scrutiny');
     expect(ws.access.assessments.canEdit).toBe(false);
     expect(ws.access.challenges).toEqual({ canAdd: true, canEdit: false });
+    expect(ws.access.responses).toEqual({ canAdd: false, canEdit: false });
   });
 
-  it('lets a councillor raise a challenge but not edit one, and an officer answer it', async () => {
+  it('lets a councillor raise a challenge but not answer one, and an officer answer it', async () => {
     const councillor = as(COUNCILLOR);
-    const cllr = await councillor.site.currentUser();
-    const raised = await councillor.challenges.raise({ periodName: '2025/26', indexId: 'engaging-councillors', text: 'Is "developing" fair?', response: '', status: 'Open' }, cllr.id);
-    const edit = await councillor.challenges.respond(raised, 'Answering my own challenge', cllr.id).catch((e) => e);
+    const raised = await councillor.challenges.raise({ periodName: '2025/26', indexId: 'engaging-councillors', text: 'Is "developing" fair?', response: '', status: 'Open' }, 'Signed off');
+    const edit = await councillor.challenges.respond(raised, 'Answering my own challenge').catch((e) => e);
     expect(edit.kind).toBe('readOnly');
     const officer = as(OFFICER);
-    const answered = await officer.challenges.respond(raised, 'Yes: see the training log.', (await officer.site.currentUser()).id);
+    const answered = await officer.challenges.respond(raised, 'Yes: see the training log.');
     expect(answered).toMatchObject({ status: 'Answered', response: 'Yes: see the training log.', respondedBy: { displayName: 'Aisha Khan' }, raisedBy: { displayName: 'Cllr Helen Marsh' } });
   });
 

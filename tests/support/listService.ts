@@ -22,6 +22,14 @@ import '@pnp/sp/attachments';
 import '@pnp/sp/profiles';
 import '@pnp/sp/sputilities';
 import '@pnp/sp/sharing';
+import { getSPForSite } from '../../src/data/sp';
+import { getGraphForBase, graphMailSender } from '../../src/data/graph';
+import { createDataServices, DataServices } from '../../src/data/services';
+import { runSiteSetup } from '../../src/data/siteSetup';
+import { GROUPS } from '../../src/data/siteService';
+import { npsFramework2018 } from '../../src/framework';
+import { LocalUser } from '../../preview/localUser';
+import { SITE_OWNER } from '../../preview/server/directory';
 
 /**
  * The jest-environment-node that resolves here is an old one (hoisted by the SPFx toolchain) that
@@ -245,4 +253,22 @@ export async function rawFetch(
     headers['X-RequestDigest'] = ((await ctx.json()) as { FormDigestValue: string }).FormDigestValue;
   }
   return fetch(`${siteUrl}/${path.replace(/^\//, '')}`, { method: init.method ?? 'GET', headers, body: init.body });
+}
+
+/** The product's data services (SharePoint and Graph mail) as a person of the demo directory. */
+export function servicesAs(service: { url: string; siteUrl: string }, login: string): DataServices {
+  return createDataServices(
+    getSPForSite(service.siteUrl, LocalUser(login)),
+    graphMailSender(getGraphForBase(`${service.url}/v1.0`, LocalUser(login)))
+  );
+}
+
+/** Runs set-up as the site owner and puts people in the app's groups, as a site owner would. */
+export async function setUpSite(service: { siteUrl: string }, members: Partial<Record<keyof typeof GROUPS, string[]>>): Promise<void> {
+  const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
+  await runSiteSetup(owner, npsFramework2018());
+  for (const key of Object.keys(members) as Array<keyof typeof GROUPS>) {
+    const [group] = await owner.web.siteGroups.filter(`Title eq '${GROUPS[key]}'`)();
+    for (const login of members[key] ?? []) await owner.web.siteGroups.getById(group.Id).users.add(login);
+  }
 }

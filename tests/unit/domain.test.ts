@@ -166,7 +166,22 @@ describe('action plan RAG status', () => {
   it('needs a title, an owner and a real due date', () => {
     const problems = validateAction({ periodName: '2025/26', indexId: 'developing-talent', title: ' ', details: '', status: 'Not started', progressNotes: '', dueDate: '2026-13-01' });
     expect(problems.map((p) => p.field)).toEqual(['title', 'owner', 'dueDate']);
-    expect(problems[2].message).toBe('"2026-13-01" is not a real date.');
+    expect(problems[2].message).toBe('Due date: 01/13/2026 is not a real date. There is no month 13.');
+  });
+
+  it('refuses a due date outside 2000 to 2099, naming the range', () => {
+    const base: ActionPlanItem = { periodName: '2025/26', indexId: 'developing-talent', title: 'Publish the pipeline', details: '', status: 'Not started', progressNotes: '', owner: { id: 1, displayName: 'Aisha Khan' } };
+    expect(validateAction({ ...base, dueDate: '9999-12-31' })).toEqual([
+      { field: 'dueDate', message: 'Due date must be between 1 January 2000 and 31 December 2099; 31 December 9999 is outside that range.' },
+    ]);
+    expect(validateAction({ ...base, dueDate: '0001-01-01' })[0].message).toContain('1 January 0001 is outside that range');
+    expect(validateAction({ ...base, dueDate: '2099-12-31' })).toEqual([]);
+    expect(validateAction({ ...base, dueDate: '2000-01-01' })).toEqual([]);
+  });
+
+  it('names an action title over the limit and by how much', () => {
+    const problems = validateAction({ periodName: '2025/26', indexId: 'developing-talent', title: 'x'.repeat(300), details: '', status: 'Not started', progressNotes: '', owner: { id: 1, displayName: 'Aisha Khan' }, dueDate: '2027-01-31' });
+    expect(problems).toEqual([{ field: 'title', message: 'Action is 300 characters; the limit is 255. Shorten it by 45.' }]);
   });
 });
 

@@ -1,10 +1,28 @@
 import { readFileSync } from 'fs';
 import { join } from 'path';
-import { enablers, keyAreas, keyAreasOfTheme, npsFramework2018, parseFramework, parseFrameworkJson, FrameworkValidationError } from '../../src/framework';
+import {
+  CORRECTIONS,
+  compareVersions,
+  descriptorBlocks,
+  descriptorFromList,
+  descriptorOneLine,
+  descriptorTextProblems,
+  enablers,
+  keyAreas,
+  keyAreasOfTheme,
+  npsFramework2018,
+  parseFramework,
+  parseFrameworkJson,
+  parseFrameworkSkippingBadIndices,
+  FrameworkValidationError,
+} from '../../src/framework';
 import { LEVEL_IDS } from '../../src/framework/types';
 
 const rawText = readFileSync(join(__dirname, '../../src/framework/nps-2018.json'), 'utf8');
 const fresh = (): any => JSON.parse(rawText);
+const seedText = readFileSync(join(__dirname, '../../../shared/seeds/national-procurement-strategy-2018.txt'), 'utf8');
+/** Words only, so line breaks and hyphenation of the PDF extraction do not matter. */
+const words = (text: string): string => text.replace(/[‘’']/g, "'").replace(/\s+/g, ' ').trim();
 
 function problemsOf(raw: unknown): string[] {
   try {
@@ -28,9 +46,68 @@ describe('the built-in National Procurement Strategy 2018 framework', () => {
     expect(framework.themes.map((t) => t.title)).toEqual(['Showing leadership', 'Behaving commercially', 'Achieving community benefits']);
   });
 
-  it('has ten key areas across the themes: three, four and three', () => {
+  it('has ten key areas across the themes as in the strategy\'s Figure 1: four, three and three', () => {
     expect(keyAreas(framework)).toHaveLength(10);
-    expect(framework.themes.map((t) => keyAreasOfTheme(framework, t.id).length)).toEqual([3, 4, 3]);
+    const byTheme = Object.fromEntries(framework.themes.map((t) => [t.title, keyAreasOfTheme(framework, t.id).map((i) => i.title)]));
+    expect(byTheme).toEqual({
+      'Showing leadership': ['Engaging councillors', 'Engaging senior managers', 'Working with partners', 'Engaging strategic suppliers'],
+      'Behaving commercially': ['Creating commercial opportunities (including income generation)', 'Managing contracts and relationships', 'Managing strategic risk'],
+      'Achieving community benefits': ['Obtaining social value', 'Engaging local SMEs and micro-businesses', 'Enabling VCSE engagement'],
+    });
+  });
+
+  it('was corrected in a later version than the one first shipped', () => {
+    expect(compareVersions(framework.version, '1.0.0')).toBeGreaterThan(0);
+    for (const correction of CORRECTIONS.filter((c) => c.frameworkId === framework.id)) {
+      expect(compareVersions(framework.version, correction.correctedIn)).toBeGreaterThanOrEqual(0);
+    }
+  });
+
+  it('keeps the Leader descriptors the strategy prints as bullet lists as lists, item by item', () => {
+    const leader = (id: string) => descriptorBlocks(framework.indices.find((i) => i.id === id)!.descriptors.leader);
+    expect(leader('developing-talent')).toEqual([
+      { kind: 'paragraph', text: 'Planned approach to talent development in relation to future procurement and contract management workload including:' },
+      {
+        kind: 'list',
+        items: [
+          'Contracts pipeline',
+          'Resourcing plan',
+          'Competency framework',
+          'Remuneration strategy',
+          'Comprehensive training and development plan including provision for development of staff not currently in procurement or contract management roles',
+          'Secondments to and from the private sector and VCSE sector.',
+        ],
+      },
+    ]);
+    expect(leader('exploiting-digital-technology')).toEqual([
+      {
+        kind: 'list',
+        items: [
+          'Access to a Procure to Pay (P2P) system via secure mobile application, promoting a self-service approach for suppliers. (Access should include online viewing of payment records/status and the ability to auto convert orders to invoices).',
+          'Technology used to forward plan all strategic acquisitions and to underpin sourcing and procurement decision-making.',
+          'Performance monitoring and communications underpinned by dashboards and diagnostics.',
+        ],
+      },
+    ]);
+    expect(leader('enabling-innovation')).toEqual([
+      {
+        kind: 'list',
+        items: ['Innovation in procurement and contract management is mainstreamed.', 'Procurement techniques such as innovation partnerships, pre-commercial procurements used regularly.'],
+      },
+    ]);
+  });
+
+  it('holds lists only where the strategy prints them', () => {
+    const withLists = framework.indices.flatMap((i) => LEVEL_IDS.filter((l) => descriptorBlocks(i.descriptors[l]).some((b) => b.kind === 'list')).map((l) => `${i.id}/${l}`));
+    expect(withLists).toEqual(['developing-talent/leader', 'exploiting-digital-technology/leader', 'enabling-innovation/leader']);
+  });
+
+  it('gives the strategy\'s own words on choosing a target level', () => {
+    const paragraphs = framework.targetGuidance.split(/\n\s*\n/);
+    expect(paragraphs).toHaveLength(2);
+    for (const paragraph of paragraphs) expect(words(seedText)).toContain(words(paragraph));
+    expect(framework.targetGuidance).toMatch(/^The idea is that each council chooses the level of maturity it will aim for/);
+    expect(framework.targetGuidance).toContain('there is nothing ‘wrong’ about a council setting ‘developing’ or ‘mature’ (for example) as its target level of maturity');
   });
 
   it('has the four enablers', () => {
@@ -144,10 +221,129 @@ describe('loading a framework file', () => {
     expect(problems).toContain(`indices[0] (${raw.indices[0].id}): "kind" must be keyArea or enabler, not "objective"`);
   });
 
+  it('names missing target guidance', () => {
+    const raw = fresh();
+    delete raw.targetGuidance;
+    expect(problemsOf(raw)).toEqual(['framework: "targetGuidance" is missing']);
+    raw.targetGuidance = ['a list'];
+    expect(problemsOf(raw)).toEqual(['framework: "targetGuidance" must be text, not array']);
+  });
+
+  it('names a list item with no text in a descriptor, by line', () => {
+    const raw = fresh();
+    raw.indices[10].descriptors.leader = 'Intro:\n- One\n- \n- Three';
+    expect(problemsOf(raw)).toEqual([`indices[10] (${raw.indices[10].id}): descriptor for "leader": line 3 is a list item with no text`]);
+  });
+
+  it('names an empty list of indices or themes', () => {
+    const raw = fresh();
+    raw.indices = [];
+    const problems = problemsOf(raw);
+    expect(problems).toContain('framework: "indices" is empty');
+    expect(problems).toContain('themes: theme "showing-leadership" has no key areas');
+  });
+
   it('reports every problem at once rather than the first only', () => {
     const raw = fresh();
     delete raw.version;
     raw.indices[1].title = '';
     expect(problemsOf(raw)).toEqual(['framework: "version" is missing', `indices[1] (${raw.indices[1].id}): "title" is empty`]);
+  });
+});
+
+describe('reading a framework for a view, leaving out bad indices', () => {
+  it('keeps every index of a sound file and skips none', () => {
+    const { framework, skipped } = parseFrameworkSkippingBadIndices(fresh());
+    expect(skipped).toEqual([]);
+    expect(framework).toEqual(npsFramework2018());
+  });
+
+  it('leaves out an index with only a title, naming each field at fault', () => {
+    const raw = fresh();
+    raw.indices[2] = { title: 'Members\' training' };
+    const { framework, skipped } = parseFrameworkSkippingBadIndices(raw);
+    expect(framework.indices).toHaveLength(13);
+    expect(framework.indices.map((i) => i.id)).not.toContain('working-with-partners');
+    expect(skipped).toHaveLength(1);
+    expect(skipped[0]).toMatchObject({ position: 2, id: '', title: 'Members\' training' });
+    expect(skipped[0].problems).toEqual(
+      expect.arrayContaining(['indices[2]: "kind" is missing', 'indices[2]: "descriptors" is missing', 'indices[2]: "id" is missing', 'indices[2]: "order" is missing'])
+    );
+  });
+
+  it('leaves out a missing descriptor, an unknown kind and a repeated id, keeping the first use of the id', () => {
+    const raw = fresh();
+    delete raw.indices[0].descriptors.leader;
+    raw.indices[1].kind = 'objective';
+    raw.indices[5].id = raw.indices[4].id;
+    const { framework, skipped } = parseFrameworkSkippingBadIndices(raw);
+    expect(skipped.map((s) => [s.position, s.id, s.problems])).toEqual([
+      [0, 'engaging-councillors', ['indices[0] (engaging-councillors): missing level "leader" in "descriptors"']],
+      [1, 'engaging-senior-managers', ['indices[1] (engaging-senior-managers): "kind" must be keyArea or enabler, not "objective"']],
+      [5, raw.indices[4].id, [`indices[5]: duplicate id "${raw.indices[4].id}" (already used by indices[4])`]],
+    ]);
+    expect(framework.indices.find((i) => i.id === raw.indices[4].id)?.title).toBe(raw.indices[4].title);
+    expect(framework.indices).toHaveLength(11);
+  });
+
+  it('drops a theme left with no key areas, and gives an empty framework when every index is bad', () => {
+    const raw = fresh();
+    raw.indices = raw.indices.map((i: any) => ({ ...i, descriptors: {} }));
+    const { framework, skipped } = parseFrameworkSkippingBadIndices(raw);
+    expect(framework.indices).toEqual([]);
+    expect(framework.themes).toEqual([]);
+    expect(skipped).toHaveLength(14);
+    expect(skipped.every((s) => s.problems.length === 5)).toBe(true);
+  });
+
+  it('still refuses a file whose framework-level parts are wrong', () => {
+    const raw = fresh();
+    raw.levels = raw.levels.slice(0, 4);
+    delete raw.title;
+    expect(() => parseFrameworkSkippingBadIndices(raw)).toThrow(FrameworkValidationError);
+    try {
+      parseFrameworkSkippingBadIndices(raw);
+    } catch (e) {
+      expect((e as FrameworkValidationError).problems).toEqual(['framework: "title" is missing', 'levels: level "innovator" is missing']);
+    }
+  });
+});
+
+describe('descriptor text', () => {
+  it('reads paragraphs and lists in order, ignoring blank lines and stray spaces', () => {
+    expect(descriptorBlocks('Intro line\r\n- one\n  -   two  \n\nAfter')).toEqual([
+      { kind: 'paragraph', text: 'Intro line' },
+      { kind: 'list', items: ['one', 'two'] },
+      { kind: 'paragraph', text: 'After' },
+    ]);
+  });
+
+  it('takes bullets people type in place of "- " as list items, but not a hyphen starting a word', () => {
+    expect(descriptorBlocks('• one\n* two\n– three')).toEqual([{ kind: 'list', items: ['one', 'two', 'three'] }]);
+    expect(descriptorBlocks('-based approach')).toEqual([{ kind: 'paragraph', text: '-based approach' }]);
+  });
+
+  it('treats plain text as one paragraph, and no text as nothing', () => {
+    expect(descriptorBlocks('Councillors regard procurement as operational.')).toEqual([{ kind: 'paragraph', text: 'Councillors regard procurement as operational.' }]);
+    expect(descriptorBlocks('  ')).toEqual([]);
+  });
+
+  it('writes a list in the stored form and reads it back', () => {
+    const text = descriptorFromList('Including:', ['A', 'B']);
+    expect(text).toBe('Including:\n- A\n- B');
+    expect(descriptorBlocks(text)).toEqual([
+      { kind: 'paragraph', text: 'Including:' },
+      { kind: 'list', items: ['A', 'B'] },
+    ]);
+  });
+
+  it('puts a list on one line for places that cannot show one', () => {
+    expect(descriptorOneLine('Workload including:\n- Contracts pipeline\n- Resourcing plan')).toBe('Workload including: Contracts pipeline; Resourcing plan');
+    expect(descriptorOneLine('- First.\n- Second.')).toBe('First. Second.');
+  });
+
+  it('names a list marker with nothing after it', () => {
+    expect(descriptorTextProblems('Intro\n- one\n-\n- ')).toEqual(['line 3 is a list item with no text', 'line 4 is a list item with no text']);
+    expect(descriptorTextProblems('Intro\n- one')).toEqual([]);
   });
 });

@@ -3,7 +3,7 @@ import { ACTION_STATUSES, ActionPlanItem, ActionStatus, validateAction } from '.
 import { ValidationError } from '../errors';
 import { col, dateOnlyFromSp, dateOnlyToSp, etagOf, personFromSp, personSelect } from '../fieldValues';
 import { and, eq } from '../odata';
-import { ListRepository, SpItem } from './listRepository';
+import { ItemProblem, ListRepository, SpItem } from './listRepository';
 
 const PERIOD = col('actions', 'NpsPeriodName');
 const INDEX = col('actions', 'NpsIndexId');
@@ -12,10 +12,11 @@ const OWNER = col('actions', 'NpsActionOwner');
 const DUE = col('actions', 'NpsDueDate');
 const STATUS = col('actions', 'NpsActionStatus');
 const NOTES = col('actions', 'NpsProgressNotes');
+const CARRIED_FROM = col('actions', 'NpsCarriedFromId');
 
 /** Actions against enablers and key areas that close the gap to target. */
 export class ActionPlanRepository extends ListRepository<ActionPlanItem> {
-  protected readonly select = ['Id', 'Title', 'Modified', PERIOD, INDEX, DETAILS, DUE, STATUS, NOTES, ...personSelect(OWNER)];
+  protected readonly select = ['Id', 'Title', 'Modified', PERIOD, INDEX, DETAILS, DUE, STATUS, NOTES, CARRIED_FROM, ...personSelect(OWNER)];
   protected readonly expand = [OWNER];
 
   constructor(sp: SPFI) {
@@ -23,7 +24,9 @@ export class ActionPlanRepository extends ListRepository<ActionPlanItem> {
   }
 
   protected fromItem(item: SpItem): ActionPlanItem {
-    const status = ACTION_STATUSES.indexOf(item[STATUS]) >= 0 ? (item[STATUS] as ActionStatus) : 'Not started';
+    const known = ACTION_STATUSES.indexOf(item[STATUS]) >= 0;
+    const status = known ? (item[STATUS] as ActionStatus) : 'Not started';
+    const problems = known || item[STATUS] === null || item[STATUS] === undefined ? [] : [`Status "${String(item[STATUS])}" is not one of ${ACTION_STATUSES.join(', ')}.`];
     return {
       id: item.Id,
       periodName: item[PERIOD],
@@ -34,13 +37,15 @@ export class ActionPlanRepository extends ListRepository<ActionPlanItem> {
       dueDate: dateOnlyFromSp(item[DUE]),
       status,
       progressNotes: item[NOTES] ?? '',
+      problems,
+      carriedFromId: typeof item[CARRIED_FROM] === 'number' ? item[CARRIED_FROM] : undefined,
       modified: item.Modified,
       etag: etagOf(item),
     };
   }
 
-  public forPeriod(periodName: string, via?: SPFI): Promise<ActionPlanItem[]> {
-    return this.readAll({ filter: eq(PERIOD, periodName), orderBy: [[DUE, true]] }, via);
+  public forPeriod(periodName: string, via?: SPFI, problems?: ItemProblem[]): Promise<ActionPlanItem[]> {
+    return this.readAll({ filter: eq(PERIOD, periodName), orderBy: [[DUE, true]] }, via, problems);
   }
 
   /** "My actions": everything the person owns in the period, through the indexed owner column. */
@@ -61,6 +66,7 @@ export class ActionPlanRepository extends ListRepository<ActionPlanItem> {
         [DUE]: dateOnlyToSp(action.dueDate),
         [STATUS]: action.status,
         [NOTES]: action.progressNotes,
+        [CARRIED_FROM]: action.carriedFromId ?? null,
       },
       action.id,
       action.etag

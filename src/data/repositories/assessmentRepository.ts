@@ -2,10 +2,11 @@ import { SPFI } from '@pnp/sp';
 import { EvidenceLink, IndexAssessment, validateAssessment } from '../../domain/assessment';
 import { isLevelId, LEVEL_TITLES } from '../../domain/levels';
 import { LevelId, LEVEL_IDS } from '../../framework/types';
-import { toDataError, ValidationError } from '../errors';
-import { col, dateOnlyFromSp, dateOnlyToSp, etagOf, personFromSp, personSelect } from '../fieldValues';
+import { ConflictError, DataError, toDataError, ValidationError } from '../errors';
+import { col, dateOnlyFromSp, dateOnlyToSp, etagOf, personFromSp, SYSTEM_PEOPLE_EXPAND, SYSTEM_PEOPLE_SELECT } from '../fieldValues';
 import { eq } from '../odata';
-import { ListRepository, SpItem } from './listRepository';
+import { truncateCharacters } from '../../domain/validation';
+import { ItemProblem, ItemProblemError, ListRepository, SpItem } from './listRepository';
 
 const PERIOD = col('assessments', 'NpsPeriodName');
 const INDEX = col('assessments', 'NpsIndexId');
@@ -15,10 +16,21 @@ const TARGET_DATE = col('assessments', 'NpsTargetDate');
 const RATIONALE = col('assessments', 'NpsRationale');
 const EVIDENCE = col('assessments', 'NpsEvidence');
 const LINKS = col('assessments', 'NpsEvidenceLinks');
-const ASSESSED_BY = col('assessments', 'NpsLastAssessedBy');
+const KEY = col('assessments', 'NpsAssessmentKey');
+
+/** The unique key that makes SharePoint hold one assessment per period and index. */
+export function assessmentKey(periodName: string, indexId: string): string {
+  return `${periodName}|${indexId}`;
+}
 
 function levelFromChoice(choice: string | null | undefined): LevelId | undefined {
   return LEVEL_IDS.find((id) => LEVEL_TITLES[id] === choice);
+}
+
+/** A level typed into the list that is not one of the five is flagged, never shown as "Not set". */
+function levelProblem(label: string, choice: unknown): string | undefined {
+  if (choice === null || choice === undefined || choice === '') return undefined;
+  return levelFromChoice(String(choice)) ? undefined : `${label} "${String(choice)}" is not one of the five maturity levels.`;
 }
 
 function linksFromText(text: string | null | undefined): EvidenceLink[] {
@@ -36,43 +48,62 @@ function linksFromText(text: string | null | undefined): EvidenceLink[] {
 
 /** One item per period and index: where the council stands, where it aims to be, and why. */
 export class AssessmentRepository extends ListRepository<IndexAssessment> {
-  protected readonly select = ['Id', 'Title', 'Modified', PERIOD, INDEX, CURRENT, TARGET, TARGET_DATE, RATIONALE, EVIDENCE, LINKS, ...personSelect(ASSESSED_BY)];
-  protected readonly expand = [ASSESSED_BY];
+  protected readonly select = ['Id', 'Title', 'HasUniqueRoleAssignments', KEY, PERIOD, INDEX, CURRENT, TARGET, TARGET_DATE, RATIONALE, EVIDENCE, LINKS, ...SYSTEM_PEOPLE_SELECT];
+  protected readonly expand = SYSTEM_PEOPLE_EXPAND;
 
   constructor(sp: SPFI) {
     super(sp, 'assessments');
   }
 
   protected fromItem(item: SpItem): IndexAssessment {
+    const periodName = typeof item[PERIOD] === 'string' ? item[PERIOD] : '';
+    const indexId = typeof item[INDEX] === 'string' ? item[INDEX] : '';
+    if (!periodName || !indexId) throw new ItemProblemError('It names no period or no key area or enabler, so it is left out.', periodName ? INDEX : PERIOD);
+    const problems = [levelProblem('Current level', item[CURRENT]), levelProblem('Target level', item[TARGET])].filter((p): p is string => !!p);
+    if (item[KEY] !== assessmentKey(periodName, indexId)) {
+      // Typed into the list by hand: SharePoint's one-per-period-and-index rule does not cover it.
+      problems.push(`Its "Period and index" key is "${String(item[KEY] ?? '')}", not "${assessmentKey(periodName, indexId)}", so SharePoint cannot keep it unique; it may be a duplicate.`);
+    }
     return {
       id: item.Id,
-      periodName: item[PERIOD],
-      indexId: item[INDEX],
+      periodName,
+      indexId,
       currentLevel: levelFromChoice(item[CURRENT]),
       targetLevel: levelFromChoice(item[TARGET]),
       targetDate: dateOnlyFromSp(item[TARGET_DATE]),
       rationale: item[RATIONALE] ?? '',
       evidence: item[EVIDENCE] ?? '',
       evidenceLinks: linksFromText(item[LINKS]),
-      lastAssessedBy: personFromSp(item[ASSESSED_BY]),
+      lastAssessedBy: personFromSp(item.Editor),
+      createdBy: personFromSp(item.Author),
+      created: item.Created,
       modified: item.Modified,
+      locked: item.HasUniqueRoleAssignments === true,
+      problems,
       etag: etagOf(item),
     };
   }
 
-  public forPeriod(periodName: string, via?: SPFI): Promise<IndexAssessment[]> {
-    return this.readAll({ filter: eq(PERIOD, periodName) }, via);
+  public forPeriod(periodName: string, via?: SPFI, problems?: ItemProblem[]): Promise<IndexAssessment[]> {
+    return this.readAll({ filter: eq(PERIOD, periodName) }, via, problems);
+  }
+
+  public async byKey(periodName: string, indexId: string): Promise<IndexAssessment | undefined> {
+    const [found] = await this.readAll({ filter: eq(KEY, assessmentKey(periodName, indexId)) });
+    return found;
   }
 
   /**
-   * Saves one index's assessment for a period. `assessorId` is the signed-in person's site user id.
-   * Throws ValidationError (nothing sent) or ConflictError (someone saved first; carries their copy).
+   * Saves one index's assessment for a period. Who assessed it is SharePoint's Modified By.
+   * Throws ValidationError (nothing sent) or ConflictError (someone saved first, or added the same
+   * period and index first; carries their copy).
    */
-  public async save(assessment: IndexAssessment, assessorId: number, periodStart?: string): Promise<IndexAssessment> {
+  public async save(assessment: IndexAssessment, periodStart?: string): Promise<IndexAssessment> {
     const problems = validateAssessment(assessment, periodStart);
     if (problems.length) throw new ValidationError(problems);
     const fields: Record<string, unknown> = {
-      Title: `${assessment.periodName} ${assessment.indexId}`,
+      Title: truncateCharacters(`${assessment.periodName} ${assessment.indexId}`, 255),
+      [KEY]: assessmentKey(assessment.periodName, assessment.indexId),
       [PERIOD]: assessment.periodName,
       [INDEX]: assessment.indexId,
       [CURRENT]: isLevelId(assessment.currentLevel) ? LEVEL_TITLES[assessment.currentLevel] : null,
@@ -81,10 +112,18 @@ export class AssessmentRepository extends ListRepository<IndexAssessment> {
       [RATIONALE]: assessment.rationale,
       [EVIDENCE]: assessment.evidence,
       [LINKS]: assessment.evidenceLinks.length ? JSON.stringify(assessment.evidenceLinks) : '',
-      [`${ASSESSED_BY}Id`]: assessorId,
     };
-    const saved = await this.write(fields, assessment.id, assessment.etag);
-    return this.getById(saved.id);
+    try {
+      const saved = await this.write(fields, assessment.id, assessment.etag);
+      return await this.getById(saved.id);
+    } catch (e) {
+      if (e instanceof DataError && e.kind === 'duplicate') {
+        // Two people saved the first assessment of this index at once: SharePoint kept theirs.
+        const theirs = await this.byKey(assessment.periodName, assessment.indexId);
+        if (theirs) throw new ConflictError(theirs);
+      }
+      throw e;
+    }
   }
 
   public async attachments(id: number): Promise<EvidenceFile[]> {

@@ -1,72 +1,133 @@
 import { SPFI } from '@pnp/sp';
-import { CHALLENGE_STATUSES, ScrutinyChallenge, validateChallenge, validateResponse } from '../../domain/scrutiny';
-import { ValidationError } from '../errors';
-import { col, etagOf, personFromSp, personSelect } from '../fieldValues';
+import { ChallengeResponse, ScrutinyChallenge, validateChallenge, validateResponse } from '../../domain/scrutiny';
+import { truncateCharacters } from '../../domain/validation';
+import { ConflictError, DataError, ValidationError } from '../errors';
+import { col, etagOf, personFromSp, SYSTEM_PEOPLE_EXPAND, SYSTEM_PEOPLE_SELECT } from '../fieldValues';
 import { eq } from '../odata';
-import { ListRepository, SpItem } from './listRepository';
+import { ItemProblem, ItemProblemError, ListRepository, SpItem } from './listRepository';
 
 const PERIOD = col('challenges', 'NpsPeriodName');
 const INDEX = col('challenges', 'NpsIndexId');
 const TEXT = col('challenges', 'NpsChallengeText');
-const RAISED_BY = col('challenges', 'NpsRaisedBy');
-const RESPONSE = col('challenges', 'NpsResponse');
-const RESPONDED_BY = col('challenges', 'NpsRespondedBy');
-const RESPONDED_ON = col('challenges', 'NpsRespondedOn');
-const STATUS = col('challenges', 'NpsChallengeStatus');
+const RESPONSE_CHALLENGE = col('responses', 'NpsChallengeId');
+const RESPONSE_PERIOD = col('responses', 'NpsPeriodName');
+const RESPONSE_TEXT = col('responses', 'NpsResponse');
 
-/** The scrutiny challenge log: councillors add challenges, officers answer them. */
+/**
+ * The scrutiny challenge log. Councillors may add challenges and change none (their text is theirs);
+ * who raised one is its Created By. Answers live in their own list, which officers write and
+ * councillors read, so an officer can answer but never reword a challenge.
+ */
 export class ChallengeRepository extends ListRepository<ScrutinyChallenge> {
-  protected readonly select = ['Id', 'Title', 'Created', PERIOD, INDEX, TEXT, RESPONSE, RESPONDED_ON, STATUS, ...personSelect(RAISED_BY), ...personSelect(RESPONDED_BY)];
-  protected readonly expand = [RAISED_BY, RESPONDED_BY];
+  protected readonly select = ['Id', 'Title', PERIOD, INDEX, TEXT, ...SYSTEM_PEOPLE_SELECT];
+  protected readonly expand = SYSTEM_PEOPLE_EXPAND;
+  public readonly responses: ResponseRepository;
 
   constructor(sp: SPFI) {
     super(sp, 'challenges');
+    this.responses = new ResponseRepository(sp);
   }
 
   protected fromItem(item: SpItem): ScrutinyChallenge {
+    const periodName = typeof item[PERIOD] === 'string' ? item[PERIOD] : '';
+    if (!periodName) throw new ItemProblemError('It names no period, so it is left out.', PERIOD);
     return {
       id: item.Id,
-      periodName: item[PERIOD],
+      periodName,
       indexId: item[INDEX] ?? '',
       text: item[TEXT] ?? '',
-      raisedBy: personFromSp(item[RAISED_BY]),
+      raisedBy: personFromSp(item.Author),
       raisedOn: item.Created,
-      response: item[RESPONSE] ?? '',
-      respondedBy: personFromSp(item[RESPONDED_BY]),
-      respondedOn: item[RESPONDED_ON] ?? undefined,
-      status: CHALLENGE_STATUSES.indexOf(item[STATUS]) >= 0 ? item[STATUS] : 'Open',
+      response: '',
+      status: 'Open',
       etag: etagOf(item),
     };
   }
 
-  public forPeriod(periodName: string, via?: SPFI): Promise<ScrutinyChallenge[]> {
-    return this.readAll({ filter: eq(PERIOD, periodName) }, via);
+  /** The period's challenges, without their answers (see withResponses). */
+  public forPeriod(periodName: string, via?: SPFI, problems?: ItemProblem[]): Promise<ScrutinyChallenge[]> {
+    return this.readAll({ filter: eq(PERIOD, periodName) }, via, problems);
   }
 
-  /** A councillor raises a challenge. They may add, not edit: the list grants scrutiny members add-only. */
-  public async raise(challenge: ScrutinyChallenge, councillorId: number): Promise<ScrutinyChallenge> {
+  /**
+   * A councillor raises a challenge on a signed-off year. The list grants scrutiny members add-only;
+   * that the year is signed off is the app's rule (SharePoint cannot express it), so a challenge found
+   * on any other year is shown as not valid.
+   */
+  public async raise(challenge: ScrutinyChallenge, periodStatus: string): Promise<ScrutinyChallenge> {
+    if (periodStatus !== 'Signed off') {
+      throw new DataError('refused', `Challenges can be raised only on a signed-off assessment; ${challenge.periodName} is ${periodStatus.toLowerCase()}.`);
+    }
     const problems = validateChallenge(challenge);
     if (problems.length) throw new ValidationError(problems);
     const saved = await this.write({
-      Title: challenge.text.trim().slice(0, 80),
+      Title: truncateCharacters(challenge.text.trim().replace(/\s+/g, ' '), 80),
       [PERIOD]: challenge.periodName,
       [INDEX]: challenge.indexId,
       [TEXT]: challenge.text,
-      [`${RAISED_BY}Id`]: councillorId,
-      [STATUS]: 'Open',
     });
     return this.getById(saved.id);
   }
 
-  /** An officer answers; the ETag guards against two officers answering at once. */
-  public async respond(challenge: ScrutinyChallenge, response: string, officerId: number, now = new Date()): Promise<ScrutinyChallenge> {
-    const problems = validateResponse(response);
-    if (problems.length) throw new ValidationError(problems);
-    await this.write(
-      { [RESPONSE]: response, [`${RESPONDED_BY}Id`]: officerId, [RESPONDED_ON]: now.toISOString(), [STATUS]: 'Answered' },
-      challenge.id,
-      challenge.etag
-    );
-    return this.getById(challenge.id as number);
+  /** An officer answers, or revises an answer; every earlier answer stays in the version history. */
+  public async respond(challenge: ScrutinyChallenge, response: string): Promise<ScrutinyChallenge> {
+    const saved = await this.responses.save(challenge, response);
+    return withResponses([{ ...challenge }], [saved])[0];
   }
+}
+
+/** Officers' answers: one item per challenge (a unique column), revised in place with versions. */
+export class ResponseRepository extends ListRepository<ChallengeResponse> {
+  protected readonly select = ['Id', 'Title', RESPONSE_CHALLENGE, RESPONSE_PERIOD, RESPONSE_TEXT, ...SYSTEM_PEOPLE_SELECT];
+  protected readonly expand = SYSTEM_PEOPLE_EXPAND;
+
+  constructor(sp: SPFI) {
+    super(sp, 'responses');
+  }
+
+  protected fromItem(item: SpItem): ChallengeResponse {
+    const challengeId = Number(item[RESPONSE_CHALLENGE]);
+    if (!Number.isInteger(challengeId) || challengeId <= 0) throw new ItemProblemError('It names no challenge, so it is left out.', RESPONSE_CHALLENGE);
+    return {
+      id: item.Id,
+      challengeId,
+      periodName: item[RESPONSE_PERIOD] ?? '',
+      text: item[RESPONSE_TEXT] ?? '',
+      by: personFromSp(item.Editor),
+      on: item.Modified,
+      etag: etagOf(item),
+    };
+  }
+
+  public forPeriod(periodName: string, via?: SPFI, problems?: ItemProblem[]): Promise<ChallengeResponse[]> {
+    return this.readAll({ filter: eq(RESPONSE_PERIOD, periodName) }, via, problems);
+  }
+
+  public async save(challenge: ScrutinyChallenge, text: string): Promise<ChallengeResponse> {
+    const problems = validateResponse(text);
+    if (problems.length) throw new ValidationError(problems);
+    if (challenge.id === undefined) throw new DataError('notFound', 'This challenge has not been saved yet.');
+    const fields = { Title: `Response to challenge ${challenge.id}`, [RESPONSE_CHALLENGE]: challenge.id, [RESPONSE_PERIOD]: challenge.periodName, [RESPONSE_TEXT]: text };
+    try {
+      const saved = await this.write(fields, challenge.responseId, challenge.responseEtag);
+      return await this.getById(saved.id);
+    } catch (e) {
+      if (e instanceof DataError && e.kind === 'duplicate') {
+        // Another officer answered first: show their answer beside this one.
+        const [theirs] = await this.readAll({ filter: eq(RESPONSE_CHALLENGE, challenge.id) });
+        if (theirs) throw new ConflictError(theirs, 'Another officer answered this challenge while you were writing. Compare their answer with yours; yours is kept below.');
+      }
+      throw e;
+    }
+  }
+}
+
+/** Challenges with their answers joined on: answered when an officer has answered. */
+export function withResponses(challenges: ScrutinyChallenge[], responses: ChallengeResponse[]): ScrutinyChallenge[] {
+  const byChallenge = new Map(responses.map((r) => [r.challengeId, r] as [number, ChallengeResponse]));
+  return challenges.map((c) => {
+    const r = c.id === undefined ? undefined : byChallenge.get(c.id);
+    if (!r) return c;
+    return { ...c, response: r.text, respondedBy: r.by, respondedOn: r.on, responseId: r.id, responseEtag: r.etag, status: c.status === 'Closed' ? 'Closed' : 'Answered' };
+  });
 }

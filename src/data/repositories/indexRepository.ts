@@ -1,10 +1,13 @@
 import { SPFI } from '@pnp/sp';
 import { Framework, LEVEL_IDS, LevelId, MaturityIndex, Theme } from '../../framework/types';
-import { parseFramework } from '../../framework/loadFramework';
+import { FrameworkValidationError, isFrameworkId, parseFrameworkSkippingBadIndices } from '../../framework/loadFramework';
+import { descriptorTextProblems } from '../../framework/descriptorText';
+import { compareVersions, CORRECTIONS, FrameworkCorrection } from '../../framework/corrections';
 
-import { col } from '../fieldValues';
-import { DataError } from '../errors';
+import { col, etagOf } from '../fieldValues';
+import { ConflictError, DataError } from '../errors';
 import { eq } from '../odata';
+import { LISTS } from '../schema';
 import { ListRepository, SpItem } from './listRepository';
 
 const INDEX_ID = col('indices', 'NpsIndexId');
@@ -26,8 +29,19 @@ const DESCRIPTOR: Record<LevelId, string> = {
   innovator: col('indices', 'NpsDescriptorInnovator'),
 };
 
+const KIND_CHOICES = { keyArea: 'Key area', enabler: 'Enabler' } as const;
+
+/** A column as site owners see it in SharePoint's list forms, quoted: "Index id", "Leader". */
+function column(internalName: string): string {
+  return `"${internalName === 'Title' ? 'Title' : LISTS.indices.fields.find((f) => f.internalName === internalName)?.displayName ?? internalName}"`;
+}
+
 export interface DeployedIndex extends MaturityIndex {
   itemId: number;
+  /** The item's ETag when read, so a correction never overwrites an edit made since. */
+  etag: string;
+  /** The Kind column as it stands ("Key area", "Enabler", or whatever else a site owner chose). */
+  kindChoice: string;
   themeTitle: string;
   retired: boolean;
   sourceFramework: string;
@@ -48,9 +62,11 @@ export class IndexRepository extends ListRepository<DeployedIndex> {
     for (const level of LEVEL_IDS) descriptors[level] = item[DESCRIPTOR[level]] ?? '';
     return {
       itemId: item.Id,
-      id: item[INDEX_ID],
-      kind: item[KIND] === 'Enabler' ? 'enabler' : 'keyArea',
-      themeId: item[KIND] === 'Enabler' ? null : item[THEME_ID] ?? null,
+      etag: etagOf(item) ?? '*',
+      kindChoice: item[KIND] ?? '',
+      id: item[INDEX_ID] ?? '',
+      kind: item[KIND] === KIND_CHOICES.enabler ? 'enabler' : 'keyArea',
+      themeId: item[KIND] === KIND_CHOICES.enabler ? null : item[THEME_ID] ?? null,
       themeTitle: item[THEME_TITLE] ?? '',
       title: item.Title ?? '',
       order: Number(item[ORDER] ?? 0),
@@ -69,32 +85,95 @@ export class IndexRepository extends ListRepository<DeployedIndex> {
   }
 
   /**
-   * The deployed framework, checked like any framework file: a site owner's edit that leaves an empty
-   * descriptor or an unknown theme is reported by index and field, not shown half-broken.
+   * The deployed framework, checked like any framework file, item by item: an item that fails its
+   * checks (only a Title; an empty descriptor; an unknown Kind; an index id already used) is left out
+   * and listed in `skipped` with each problem naming the column at fault, so one bad edit by a site
+   * owner never blanks a view. If every item fails, the framework has no indices and `skipped` lists
+   * them all. Retired items are left out without comment.
    */
-  public static toFramework(deployed: DeployedIndex[], base: Framework): Framework {
+  public static toFramework(deployed: DeployedIndex[], builtIn: Framework): DeployedFramework {
     const active = deployed.filter((i) => !i.retired);
-    const themes: Theme[] = [];
+    const skipped: SkippedIndex[] = [];
+    const kept: DeployedIndex[] = [];
     for (const index of active) {
+      const problems = checkDeployedIndex(index);
+      const first = kept.find((k) => k.id === index.id);
+      if (problems.length === 0 && first) {
+        problems.push(`${column(INDEX_ID)} ${index.id} is already used by item ${first.itemId} (${first.title}), which is shown instead`);
+      }
+      if (problems.length > 0) skipped.push({ itemId: index.itemId, indexId: index.id, title: index.title, problems });
+      else kept.push(index);
+    }
+
+    const themes: Theme[] = [];
+    for (const index of kept) {
       if (index.themeId && !themes.some((t) => t.id === index.themeId)) {
-        const known = base.themes.find((t) => t.id === index.themeId);
-        themes.push({ id: index.themeId, title: index.themeTitle || known?.title || index.themeId, order: known?.order ?? 100 + themes.length });
+        const known = builtIn.themes.find((t) => t.id === index.themeId);
+        themes.push({ id: index.themeId, title: index.themeTitle.trim() || known?.title || index.themeId, order: known?.order ?? 100 + themes.length });
       }
     }
+    const versions = active.map((i) => i.frameworkVersion).filter(Boolean).sort(compareVersions);
     const raw = {
-      id: base.id,
-      version: active.find((i) => i.frameworkVersion)?.frameworkVersion ?? base.version,
-      title: base.title,
-      source: base.source,
-      levels: base.levels,
+      id: builtIn.id,
+      version: versions.length ? versions[versions.length - 1] : builtIn.version,
+      title: builtIn.title,
+      source: builtIn.source,
+      targetGuidance: builtIn.targetGuidance,
+      levels: builtIn.levels,
       themes,
-      indices: active.map(({ itemId, themeTitle, retired, sourceFramework, frameworkVersion, ...index }) => index), // eslint-disable-line @typescript-eslint/no-unused-vars
+      indices: kept.map(
+        (i): MaturityIndex => ({
+          id: i.id,
+          kind: i.kind,
+          themeId: i.themeId,
+          title: i.title,
+          order: i.order,
+          description: i.description,
+          whatItIs: i.whatItIs,
+          whyItIsImportant: i.whyItIsImportant,
+          descriptors: i.descriptors,
+        })
+      ),
     };
     try {
-      return parseFramework(raw);
+      // The checks above cover everything the loader checks of an index; anything it still refuses
+      // is left out the same way, in the loader's words.
+      const read = parseFrameworkSkippingBadIndices(raw);
+      for (const entry of read.skipped) {
+        const index = kept[entry.position];
+        skipped.push({ itemId: index.itemId, indexId: index.id, title: index.title, problems: entry.problems });
+      }
+      return { framework: read.framework, skipped };
     } catch (e) {
-      throw new DataError('refused', `The maturity indices list has a problem a site owner needs to fix. ${(e as Error).message}`);
+      const problems = e instanceof FrameworkValidationError ? e.problems.join('; ') : (e as Error).message;
+      throw new DataError('refused', `The maturity framework cannot be shown: ${problems}`);
     }
+  }
+
+  /** The deployed framework alone, leaving out items that fail their checks without saying which. Prefer toFramework. */
+  public static frameworkOf(deployed: DeployedIndex[], builtIn: Framework): Framework {
+    return IndexRepository.toFramework(deployed, builtIn).framework;
+  }
+
+  /**
+   * Brings built-in items up to date with corrections made to the built-in framework since they were
+   * added: a theme or descriptor still holding the value shipped before is changed; one a site owner
+   * has changed is left alone and reported. Safe to run again: a second run changes nothing.
+   */
+  public async applyCorrections(builtIn: Framework, corrections: readonly FrameworkCorrection[] = CORRECTIONS): Promise<CorrectionOutcome> {
+    const plan = planCorrections(await this.all(), builtIn, corrections);
+    const changed: string[] = [];
+    const leftAlone = [...plan.leftAlone];
+    for (const update of plan.updates) {
+      try {
+        await this.write(update.fields, update.itemId, update.etag);
+        changed.push(...update.lines);
+      } catch (e) {
+        if (!(e instanceof ConflictError)) throw e;
+        leftAlone.push(`${update.title}: someone changed this item while set-up was running, so it was left as it is. Run set-up again to correct it.`);
+      }
+    }
+    return { changed, leftAlone };
   }
 
   /** Adds the framework's indices that are not on the site yet; returns the titles it added. */
@@ -131,3 +210,136 @@ export class IndexRepository extends ListRepository<DeployedIndex> {
   }
 }
 
+
+/** An item of the Maturity indices list left out of the framework, and why. */
+export interface SkippedIndex {
+  /** The SharePoint item ID. */
+  itemId: number;
+  /** The item's Index id ('' when it has none). */
+  indexId: string;
+  title: string;
+  /** Each names the column at fault, as site owners see it: `"Leader" is empty`. */
+  problems: string[];
+}
+
+export interface DeployedFramework {
+  framework: Framework;
+  skipped: SkippedIndex[];
+}
+
+/** One sentence for a site owner about a skipped item, naming the list, the item and its problems. */
+export function describeSkippedIndex(skipped: SkippedIndex): string {
+  const name = [skipped.title.trim() ? `"${skipped.title.trim()}"` : 'with no title', skipped.indexId ? `(index id ${skipped.indexId})` : ''].filter(Boolean).join(' ');
+  return `${LISTS.indices.title} item ${skipped.itemId} ${name} is not shown until a site owner fixes it: ${skipped.problems.join('; ')}.`;
+}
+
+/** An item's problems in the terms of the list's columns; none when it can be shown. */
+export function checkDeployedIndex(index: DeployedIndex): string[] {
+  const problems: string[] = [];
+  const empty = (value: string | null | undefined): boolean => !value || value.trim() === '';
+  if (empty(index.title)) problems.push(`${column('Title')} is empty`);
+  if (empty(index.id)) problems.push(`${column(INDEX_ID)} is empty`);
+  else if (!isFrameworkId(index.id)) problems.push(`${column(INDEX_ID)} "${index.id}" must be lower-case words joined by hyphens, such as engaging-councillors`);
+
+  const isKeyArea = index.kindChoice === KIND_CHOICES.keyArea;
+  if (empty(index.kindChoice)) problems.push(`${column(KIND)} is empty: choose ${KIND_CHOICES.keyArea} or ${KIND_CHOICES.enabler}`);
+  else if (!isKeyArea && index.kindChoice !== KIND_CHOICES.enabler) {
+    problems.push(`${column(KIND)} "${index.kindChoice}" is not one of the choices: choose ${KIND_CHOICES.keyArea} or ${KIND_CHOICES.enabler}`);
+  }
+  if (isKeyArea) {
+    if (empty(index.themeId)) problems.push(`${column(THEME_ID)} is empty: a key area belongs to a theme`);
+    else if (!isFrameworkId(index.themeId as string)) problems.push(`${column(THEME_ID)} "${index.themeId}" must be lower-case words joined by hyphens, such as showing-leadership`);
+    // A key area explains itself; an enabler has no such texts in the strategy.
+    if (empty(index.description)) problems.push(`${column(DESCRIPTION)} is empty: a key area needs one`);
+    if (empty(index.whatItIs)) problems.push(`${column(WHAT)} is empty: a key area needs it`);
+    if (empty(index.whyItIsImportant)) problems.push(`${column(WHY)} is empty: a key area needs it`);
+  }
+  if (!Number.isFinite(index.order)) problems.push(`${column(ORDER)} is not a number`);
+  for (const level of LEVEL_IDS) {
+    const text = index.descriptors[level];
+    if (empty(text)) problems.push(`${column(DESCRIPTOR[level])} is empty: every level needs a descriptor`);
+    else for (const problem of descriptorTextProblems(text)) problems.push(`${column(DESCRIPTOR[level])}: ${problem}`);
+  }
+  return problems;
+}
+
+/** What set-up changed, and what it left alone because a site owner had changed it. */
+export interface CorrectionOutcome {
+  /** One line per change, for the set-up report. */
+  changed: string[];
+  /** One line per correction not applied because the item was changed on this site. */
+  leftAlone: string[];
+}
+
+export interface PlannedCorrection {
+  itemId: number;
+  etag: string;
+  title: string;
+  /** Only the columns being corrected (and the item's framework version). */
+  fields: Record<string, unknown>;
+  lines: string[];
+}
+
+/** Line breaks as SharePoint may send them, and stray spaces, never make a value look reworded. */
+function sameText(a: string | null | undefined, b: string | null | undefined): boolean {
+  const norm = (s: string | null | undefined): string => (s ?? '').replace(/\r\n?/g, '\n').replace(/[ \t]+/g, ' ').replace(/ ?\n ?/g, '\n').trim();
+  return norm(a) === norm(b);
+}
+
+/**
+ * Decides which built-in items need which corrections: only items added from the built-in framework
+ * (Source framework is its id) at a version before the correction, and only fields that still hold
+ * the value shipped before. A field a site owner has changed is reported in `leftAlone`.
+ */
+export function planCorrections(
+  deployed: DeployedIndex[],
+  builtIn: Framework,
+  corrections: readonly FrameworkCorrection[] = CORRECTIONS
+): { updates: PlannedCorrection[]; leftAlone: string[] } {
+  const updates: PlannedCorrection[] = [];
+  const leftAlone: string[] = [];
+  for (const item of deployed) {
+    if (item.sourceFramework !== builtIn.id) continue;
+    const due = corrections.filter(
+      (c) => c.frameworkId === builtIn.id && c.indexId === item.id && (!item.frameworkVersion || compareVersions(item.frameworkVersion, c.correctedIn) < 0)
+    );
+    const now = builtIn.indices.find((i) => i.id === item.id);
+    if (!due.length || !now) continue;
+
+    const fields: Record<string, unknown> = {};
+    const lines: string[] = [];
+    let keptAny = false;
+    for (const correction of due) {
+      if (correction.field === 'theme') {
+        const theme = builtIn.themes.find((t) => t.id === now.themeId);
+        if (!now.themeId || !theme || item.kindChoice !== KIND_CHOICES.keyArea || item.themeId === now.themeId) continue;
+        if (item.themeId === correction.was) {
+          const was = builtIn.themes.find((t) => t.id === correction.was)?.title ?? correction.was;
+          fields[THEME_ID] = now.themeId;
+          fields[THEME_TITLE] = theme.title;
+          lines.push(`${item.title}: moved from the theme ${item.themeTitle.trim() || was} to ${theme.title}, ${correction.why}`);
+        } else {
+          keptAny = true;
+          leftAlone.push(`${item.title}: its theme has been changed on this site, so it stays as it is (the strategy puts it under ${theme.title})`);
+        }
+      } else {
+        const level = builtIn.levels.find((l) => l.id === correction.level)?.title ?? correction.level;
+        const current = item.descriptors[correction.level];
+        const wanted = now.descriptors[correction.level];
+        if (sameText(current, wanted)) continue;
+        if (sameText(current, correction.was)) {
+          fields[DESCRIPTOR[correction.level]] = wanted;
+          lines.push(`${item.title}: the ${level} descriptor is ${correction.why}`);
+        } else {
+          keptAny = true;
+          leftAlone.push(`${item.title}: the ${level} descriptor has been reworded on this site, so it stays as it is (the built-in descriptor is ${correction.why})`);
+        }
+      }
+    }
+    if (!lines.length) continue;
+    // The item is up to date with this version only if nothing was left alone.
+    if (!keptAny) fields[VERSION] = builtIn.version;
+    updates.push({ itemId: item.itemId, etag: item.etag, title: item.title, fields, lines });
+  }
+  return { updates, leftAlone };
+}

@@ -1,9 +1,9 @@
 import { SPFI } from '@pnp/sp';
 import { IItems } from '@pnp/sp/items';
-import { ConflictError, toDataError, ValidationError } from '../errors';
+import { ConflictError, DataError, toDataError, ValidationError } from '../errors';
 import { etagOf } from '../fieldValues';
 import { FieldProblem } from '../../domain/validation';
-import { ListKey, LISTS, TITLE_MAX_LENGTH } from '../schema';
+import { FieldDefinition, ListKey, LISTS, TITLE_MAX_LENGTH } from '../schema';
 
 /** SharePoint's page size ceiling; reads fetch whole pages and follow on by ID past 5,000 items. */
 export const PAGE_SIZE = 5000;
@@ -14,6 +14,26 @@ export interface ReadQuery {
   filter?: string;
   /** Columns to order by, ascending unless `false`; applied after reading, so they need no index. */
   orderBy?: Array<[string, boolean?]>;
+}
+
+/** A list item the app could not use as it stands, named so a person can find and fix it. */
+export interface ItemProblem {
+  list: string;
+  itemId: number;
+  title: string;
+  field?: string;
+  message: string;
+}
+
+/** Thrown by a repository's fromItem when an item cannot be used at all; readAll names it and goes on. */
+export class ItemProblemError extends Error {
+  constructor(
+    message: string,
+    public readonly field?: string
+  ) {
+    super(message);
+    this.name = 'ItemProblemError';
+  }
 }
 
 export interface Saved {
@@ -59,18 +79,36 @@ export abstract class ListRepository<T> {
    * remain, so the rest follow unbatched, page by page, using the same indexed filter plus ID. The
    * requested order is applied here, so ordering never needs an index (or meets the threshold).
    */
-  protected async readAll(query: ReadQuery, via: SPFI = this.sp): Promise<T[]> {
+  protected async readAll(query: ReadQuery, via: SPFI = this.sp, problems?: ItemProblem[]): Promise<T[]> {
+    let all: SpItem[];
     try {
       let page: SpItem[] = await this.queryOf(via, query)();
-      const all = [...page];
+      all = [...page];
       while (page.length === PAGE_SIZE) {
         page = await this.queryOf(this.sp, query, page[page.length - 1].Id)();
         all.push(...page);
       }
-      return this.sortLike(all, query).map((i) => this.fromItem(i));
     } catch (e) {
       throw toDataError(e, this.listTitle, 'read');
     }
+    return this.mapItems(this.sortLike(all, query), problems);
+  }
+
+  /**
+   * Items that cannot be used (typed into SharePoint's own forms, half filled) are left out and named
+   * in `problems`, so one bad item never blanks a view.
+   */
+  protected mapItems(items: SpItem[], problems?: ItemProblem[]): T[] {
+    const mapped: T[] = [];
+    for (const item of items) {
+      try {
+        mapped.push(this.fromItem(item));
+      } catch (e) {
+        if (!(e instanceof ItemProblemError)) throw e;
+        problems?.push({ list: this.listTitle, itemId: item.Id, title: String(item.Title ?? ''), field: e.field, message: e.message });
+      }
+    }
+    return mapped;
   }
 
   private sortLike(items: SpItem[], query: ReadQuery): SpItem[] {
@@ -128,8 +166,18 @@ export abstract class ListRepository<T> {
     } catch (e) {
       const status = (e as { status?: number }).status;
       if (status === 412 && id !== undefined) throw new ConflictError(await this.getById(id));
+      if (isDuplicateValue(e)) throw await this.duplicateOf(fields);
       throw toDataError(e, this.listTitle);
     }
+  }
+
+  /**
+   * SharePoint refused the write because a unique column already holds the value: someone else created
+   * the same record first. Repositories with unique columns say what to do (usually: show theirs).
+   */
+  protected async duplicateOf(fields: Record<string, unknown>): Promise<DataError> {
+    const unique = (LISTS[this.key].fields as FieldDefinition[]).filter((f) => f.unique && fields[f.internalName] !== undefined).map((f) => f.displayName);
+    return new DataError('duplicate', `This ${unique.join(' and ') || 'record'} already exists in ${this.listTitle}; someone may have just added it. Reload to see it.`, 400);
   }
 
   private async getEtag(id: number): Promise<string> {
@@ -144,4 +192,10 @@ export abstract class ListRepository<T> {
       throw toDataError(e, this.listTitle);
     }
   }
+}
+
+/** SharePoint's answer when a unique column would hold the same value twice. */
+export function isDuplicateValue(e: unknown): boolean {
+  const err = e as { status?: number; message?: string };
+  return err?.status === 400 && /SPDuplicateValuesFoundException|duplicate values were found/i.test(err.message ?? '');
 }

@@ -4,7 +4,8 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { ACTION_STATUSES, ActionPlanItem, ActionStatus, validateAction } from '../../domain/actions';
 import { formatUkDate } from '../../domain/dates';
-import { FieldProblem } from '../../domain/validation';
+import { LIMITS } from '../../domain/limits';
+import { FieldProblem, mergeProblems } from '../../domain/validation';
 import { ConflictError, DataError, ValidationError, toDataError } from '../../data/errors';
 import { Framework } from '../../framework/types';
 import { keyAreas, enablers } from '../../framework';
@@ -36,6 +37,8 @@ export function ActionForm({ framework, action, people, drafts, draftKey, onSave
   const [error, setError] = React.useState<DataError | undefined>();
   const [conflict, setConflict] = React.useState<ActionPlanItem | undefined>();
   const [saving, setSaving] = React.useState(false);
+  /** What is wrong with the due date as typed, while the box holds a date that cannot be saved. */
+  const [typedDueDateProblem, setTypedDueDateProblem] = React.useState<string | undefined>();
   const update = (patch: Partial<ActionPlanItem>): void => {
     const next = { ...form, ...patch };
     setForm(next);
@@ -43,7 +46,8 @@ export function ActionForm({ framework, action, people, drafts, draftKey, onSave
   };
 
   const save = async (toSave: ActionPlanItem): Promise<void> => {
-    const found = validateAction(toSave);
+    // A due date typed but not a date the form can save is reported, not silently replaced by the old one.
+    const found = mergeProblems(typedDueDateProblem ? [{ field: 'dueDate', message: typedDueDateProblem }] : [], validateAction(toSave));
     setProblems(found);
     if (found.length) return;
     setSaving(true);
@@ -89,14 +93,31 @@ export function ActionForm({ framework, action, people, drafts, draftKey, onSave
           </div>
         </div>
       )}
-      <TextField label="Action" required value={form.title} onChange={(_, v) => update({ title: v ?? '' })} errorMessage={problem(problems, 'title')} />
+      <TextField
+        label="Action"
+        required
+        value={form.title}
+        onChange={(_, v) => update({ title: v ?? '' })}
+        errorMessage={problem(problems, 'title')}
+        description={`${form.title.length.toLocaleString('en-GB')} of ${LIMITS.title.toLocaleString('en-GB')} characters`}
+      />
       <Dropdown label="For" options={indexOptions} selectedKey={form.indexId} onChange={(_, o) => o && update({ indexId: String(o.key) })} />
       <TextField label="Details" multiline autoAdjustHeight value={form.details} onChange={(_, v) => update({ details: v ?? '' })} errorMessage={problem(problems, 'details')} />
       <PersonPicker label="Owner" required value={form.owner} onChange={(owner) => update({ owner })} people={people} errorMessage={problem(problems, 'owner')} />
-      <UkDatePicker label="Due date" isRequired value={form.dueDate} onChange={(dueDate) => update({ dueDate })} errorMessage={problem(problems, 'dueDate')} />
+      <UkDatePicker label="Due date" isRequired value={form.dueDate} onChange={(dueDate) => update({ dueDate })} onProblemChange={setTypedDueDateProblem} errorMessage={problem(problems, 'dueDate')} />
       <Dropdown label="Status" options={ACTION_STATUSES.map((s) => ({ key: s, text: s }))} selectedKey={form.status} onChange={(_, o) => o && update({ status: o.key as ActionStatus })} />
       <TextField label="Progress notes" multiline autoAdjustHeight value={form.progressNotes} onChange={(_, v) => update({ progressNotes: v ?? '' })} errorMessage={problem(problems, 'progressNotes')} />
       {error && <Problem error={error} onDismiss={() => setError(undefined)} onRetry={() => save(form)} />}
+      {problems.length > 0 && (
+        <div role="alert" className="nps-error-summary">
+          <p>The action was not saved. Check {problems.length === 1 ? 'this' : 'these'}:</p>
+          <ul>
+            {problems.map((p) => (
+              <li key={p.field + p.message}>{p.message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
       <div className="nps-actions">
         <PrimaryButton type="submit" disabled={saving} text={saving ? 'Saving…' : 'Save action'} />
         <DefaultButton onClick={() => onDone()} text="Cancel" />

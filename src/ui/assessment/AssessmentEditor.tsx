@@ -1,12 +1,13 @@
 import * as React from 'react';
 import { PrimaryButton, DefaultButton, IconButton } from '@fluentui/react/lib/Button';
 import { TextField } from '@fluentui/react/lib/TextField';
-import { Dropdown } from '@fluentui/react/lib/Dropdown';
+import { Dropdown, IDropdown } from '@fluentui/react/lib/Dropdown';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
 import { IndexAssessment, validateAssessment } from '../../domain/assessment';
 import { formatUkDateTime } from '../../domain/dates';
 import { LIMITS } from '../../domain/limits';
-import { FieldProblem } from '../../domain/validation';
+import { dateProblem, evidenceLinkProblems, FieldProblem, mergeProblems } from '../../domain/validation';
 import { ConflictError, DataError, ValidationError, toDataError } from '../../data/errors';
 import { EvidenceFile } from '../../data/repositories/assessmentRepository';
 import { Framework, LevelId, MaturityIndex } from '../../framework/types';
@@ -14,6 +15,7 @@ import { DraftStore } from '../drafts';
 import { Problem } from '../components/Problem';
 import { IndexAbout } from '../components/IndexAbout';
 import { UkDatePicker } from '../components/UkDatePicker';
+import { SafeLink } from '../components/SafeLink';
 import { LevelChoice } from './LevelChoice';
 import { ConflictResolver } from './ConflictResolver';
 
@@ -42,6 +44,15 @@ function problemFor(problems: FieldProblem[], field: string): string | undefined
   return problems.find((p) => p.field === field)?.message;
 }
 
+/** A server-relative file address as SharePoint gives it ("…/Audit report.pdf"), made safe to link to. */
+function fileHref(serverRelativeUrl: string): string {
+  try {
+    return encodeURI(serverRelativeUrl);
+  } catch {
+    return serverRelativeUrl; // a broken address stays text (SafeLink will not link it)
+  }
+}
+
 function sameContent(a: IndexAssessment, b: IndexAssessment): boolean {
   const pick = (x: IndexAssessment): unknown[] => [x.currentLevel, x.targetLevel, x.targetDate || undefined, x.rationale, x.evidence, x.evidenceLinks];
   return JSON.stringify(pick(a)) === JSON.stringify(pick(b));
@@ -63,6 +74,13 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
   const [conflict, setConflict] = React.useState<IndexAssessment | undefined>();
   const [saving, setSaving] = React.useState(false);
   const [status, setStatus] = React.useState('');
+  /** What is wrong with the target date as typed, while the box holds a date that cannot be saved. */
+  const [typedDateProblem, setTypedDateProblem] = React.useState<string | undefined>();
+  /** An assessment waiting for "Save anyway" because its target is below its current level. */
+  const [lowTarget, setLowTarget] = React.useState<IndexAssessment | undefined>();
+  const [lowTargetQuestion, setLowTargetQuestion] = React.useState('');
+  const focusTargetAfterDialog = React.useRef(false);
+  const targetDropdown = React.useRef<IDropdown>(null);
   const [files, setFiles] = React.useState<EvidenceFile[]>([]);
   const fileInput = React.useRef<HTMLInputElement>(null);
 
@@ -77,11 +95,28 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
     if (!readOnly) drafts.save(draftKey, next);
   };
 
-  const save = async (toSave: IndexAssessment): Promise<void> => {
-    const found = validateAssessment(toSave, props.periodStart);
+  const levelTitle = (id?: LevelId): string => framework.levels.find((l) => l.id === id)?.title ?? '';
+  const levelRank = (id?: LevelId): number | undefined => framework.levels.find((l) => l.id === id)?.rank;
+
+  const save = async (toSave: IndexAssessment, lowTargetAccepted = false): Promise<void> => {
+    const targetDateWrong = typedDateProblem ?? dateProblem('Target date', toSave.targetDate);
+    const found = mergeProblems(
+      targetDateWrong ? [{ field: 'targetDate', message: targetDateWrong }] : [],
+      evidenceLinkProblems(toSave.evidenceLinks),
+      validateAssessment(toSave, props.periodStart)
+    );
     setProblems(found);
     if (found.length) {
       setStatus(`Not saved: ${found.length === 1 ? 'one field needs' : `${found.length} fields need`} attention.`);
+      return;
+    }
+    const current = levelRank(toSave.currentLevel);
+    const target = levelRank(toSave.targetLevel);
+    if (!lowTargetAccepted && current !== undefined && target !== undefined && target < current) {
+      // The strategy lets a council aim below where it stands (to hold a level, say), so ask; do not refuse.
+      setLowTarget(toSave);
+      setLowTargetQuestion(`The target (${levelTitle(toSave.targetLevel)}) is below the current level (${levelTitle(toSave.currentLevel)}). Save anyway?`);
+      setStatus('Not saved yet: confirm the target level.');
       return;
     }
     setSaving(true);
@@ -108,7 +143,13 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
     }
   };
 
-  const levelTitle = (id?: LevelId): string => framework.levels.find((l) => l.id === id)?.title ?? '';
+  const answerLowTarget = (saveAnyway: boolean): void => {
+    const waiting = lowTarget;
+    setLowTarget(undefined);
+    focusTargetAfterDialog.current = !saveAnyway;
+    if (saveAnyway && waiting) save(waiting, true).catch(() => undefined);
+    else setStatus('Not saved. Change the target level, then save.');
+  };
 
   return (
     <div className="nps-editor">
@@ -170,6 +211,7 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
         {problemFor(problems, 'currentLevel') && <p role="alert" className="nps-error">{problemFor(problems, 'currentLevel')}</p>}
 
         <Dropdown
+          componentRef={targetDropdown}
           label="Target level (the level the council aims for)"
           selectedKey={form.targetLevel ?? null}
           options={framework.levels.map((l) => ({ key: l.id, text: `${l.rank}. ${l.title}` }))}
@@ -178,7 +220,14 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
           errorMessage={problemFor(problems, 'targetLevel')}
           placeholder="Choose a target level"
         />
-        <UkDatePicker label="Target date" value={form.targetDate} onChange={(d) => update({ targetDate: d })} disabled={readOnly} errorMessage={problemFor(problems, 'targetDate')} />
+        <UkDatePicker
+          label="Target date"
+          value={form.targetDate}
+          onChange={(d) => update({ targetDate: d })}
+          onProblemChange={setTypedDateProblem}
+          disabled={readOnly}
+          errorMessage={problemFor(problems, 'targetDate')}
+        />
         <TextField
           label="Rationale: why this level and this target"
           multiline
@@ -218,9 +267,15 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
                 value={link.description}
                 onChange={(_, v) => update({ evidenceLinks: form.evidenceLinks.map((l, j) => (j === i ? { ...l, description: v ?? '' } : l)) })}
                 readOnly={readOnly}
+                errorMessage={problemFor(problems, `evidenceLinks.${i}.description`)}
               />
               {!readOnly && (
                 <IconButton iconProps={{ iconName: 'Delete' }} title={`Remove link ${i + 1}`} ariaLabel={`Remove link ${i + 1}`} onClick={() => update({ evidenceLinks: form.evidenceLinks.filter((_, j) => j !== i) })} />
+              )}
+              {link.url.trim() !== '' && (
+                <p className="nps-link-open" style={{ gridColumn: '1 / -1', margin: 0 }}>
+                  Link {i + 1}: <SafeLink url={link.url}>{link.description || link.url}</SafeLink>
+                </p>
               )}
             </div>
           ))}
@@ -235,9 +290,9 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
             <ul>
               {files.map((f) => (
                 <li key={f.name}>
-                  <a href={f.url} target="_blank" rel="noreferrer">
+                  <SafeLink url={fileHref(f.url)} newTab>
                     {f.name}
-                  </a>
+                  </SafeLink>
                   {!readOnly && (
                     <IconButton iconProps={{ iconName: 'Delete' }} title={`Remove ${f.name}`} ariaLabel={`Remove ${f.name}`} onClick={() => props.attachments!.remove(form.id!, f.name).then(setFiles, (e) => setError(toDataError(e)))} />
                   )}
@@ -289,6 +344,29 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
           {!readOnly && <PrimaryButton type="submit" disabled={saving} text={saving ? 'Saving…' : 'Save'} />}
           <DefaultButton onClick={props.onClose} text="Close" />
         </div>
+        <Dialog
+          hidden={!lowTarget}
+          onDismiss={() => answerLowTarget(false)}
+          dialogContentProps={{
+            type: DialogType.normal,
+            title: 'Target below the current level',
+            subText: lowTargetQuestion,
+          }}
+          modalProps={{
+            isBlocking: true,
+            // Start on the answer that changes nothing: the question is there to catch a slip.
+            firstFocusableSelector: 'nps-change-target',
+            onDismissed: () => {
+              if (focusTargetAfterDialog.current) targetDropdown.current?.focus();
+              focusTargetAfterDialog.current = false;
+            },
+          }}
+        >
+          <DialogFooter>
+            <PrimaryButton onClick={() => answerLowTarget(true)} text="Save anyway" />
+            <DefaultButton className="nps-change-target" onClick={() => answerLowTarget(false)} text="Change the target" />
+          </DialogFooter>
+        </Dialog>
         {form.lastAssessedBy && (
           <p className="nps-meta">
             Last assessed by {form.lastAssessedBy.displayName}

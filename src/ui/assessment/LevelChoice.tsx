@@ -1,5 +1,6 @@
 import * as React from 'react';
 import { Framework, LevelId, MaturityIndex } from '../../framework/types';
+import { DescriptorText } from '../components/LevelDescriptors';
 
 export interface LevelChoiceProps {
   framework: Framework;
@@ -32,9 +33,7 @@ export function LevelChoice({ framework, index, legend, name, value, onChange, d
               </strong>
               {target === level.id && <span className="nps-target-tag"> (target)</span>}
             </label>
-            <p id={`${id}-text`} className="nps-level-option__text">
-              {index.descriptors[level.id]}
-            </p>
+            <DescriptorText id={`${id}-text`} className="nps-level-option__text" text={index.descriptors[level.id]} />
           </div>
         );
       })}

@@ -5,11 +5,21 @@ import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { AssessmentPeriod, nextPeriodName } from '../../domain/periods';
 import { formatUkDateTime } from '../../domain/dates';
 import { availableSignOffActions, Role, SignOffAction } from '../../domain/signOff';
+import { LIMITS } from '../../domain/limits';
+import { lengthProblem } from '../../domain/validation';
+import { DataError, toDataError } from '../../data/errors';
+import { Problem } from '../components/Problem';
 
 export interface SignOffBarProps {
   period: AssessmentPeriod;
   role: Role | 'reader';
-  canEditPeriods: boolean;
+  /** SharePoint lets this person add to Submissions (officers, approvers). */
+  canSubmit: boolean;
+  /** SharePoint lets this person add to the Sign-off log (approvers, site owners). */
+  canDecide: boolean;
+  /** Assessments of a signed-off year that SharePoint does not hold read-only yet. */
+  unlockedCount?: number;
+  onFinishSignOff?: () => Promise<void>;
   /** What stops submission, one line per index; empty when ready. */
   missing: string[];
   isLatest: boolean;
@@ -17,30 +27,52 @@ export interface SignOffBarProps {
   onStartNext?: () => Promise<void>;
 }
 
-const BUTTONS: Record<SignOffAction, string> = { submit: 'Submit for sign-off', signOff: 'Sign off', return: 'Return for changes', reopen: 'Reopen as draft' };
+const BUTTONS: Record<SignOffAction, string> = { submit: 'Submit for sign-off', signOff: 'Sign off', return: 'Return for changes', reopen: 'Reopen for changes' };
+
+/** The steps that need a reason, kept in the Sign-off log. */
+const COMMENTED: Partial<Record<SignOffAction, { label: string; confirm: string }>> = {
+  return: { label: 'Why is it being returned? Officers will see this.', confirm: 'Return with this comment' },
+  reopen: { label: 'Why is the signed-off assessment being reopened? This is kept in the sign-off log.', confirm: 'Reopen with this reason' },
+};
 
 /** Where the period is in sign-off, and the next step open to this person. */
-export function SignOffBar({ period, role, canEditPeriods, missing, isLatest, onAction, onStartNext }: SignOffBarProps): JSX.Element {
+export function SignOffBar({ period, role, canSubmit, canDecide, unlockedCount, onFinishSignOff, missing, isLatest, onAction, onStartNext }: SignOffBarProps): JSX.Element {
   const [showMissing, setShowMissing] = React.useState(false);
-  const [returning, setReturning] = React.useState(false);
+  const [returning, setReturning] = React.useState<SignOffAction | undefined>();
   const [comment, setComment] = React.useState('');
   const [busy, setBusy] = React.useState(false);
-  const actions = role === 'reader' || !canEditPeriods ? [] : availableSignOffActions(period.status, role);
+  /** Why returning failed; the comment box stays open with what was typed. */
+  const [returnProblem, setReturnProblem] = React.useState<string | undefined>();
+  const [returnError, setReturnError] = React.useState<DataError | undefined>();
+  const actions = role === 'reader' ? [] : availableSignOffActions(period.status, role).filter((a) => (a === 'submit' ? canSubmit : canDecide));
 
   const run = async (action: SignOffAction): Promise<void> => {
     if (action === 'submit' && missing.length) {
       setShowMissing(true);
       return;
     }
-    if (action === 'return' && !returning) {
-      setReturning(true);
+    if (COMMENTED[action] && returning !== action) {
+      setReturning(action);
+      setReturnProblem(undefined);
+      setReturnError(undefined);
       return;
+    }
+    if (COMMENTED[action]) {
+      // Too long for SharePoint: say so before sending, and keep the comment to shorten.
+      const tooLong = lengthProblem('The comment', comment, LIMITS.returnComment);
+      setReturnProblem(tooLong);
+      setReturnError(undefined);
+      if (tooLong) return;
     }
     setBusy(true);
     try {
       await onAction(action, comment);
-      setReturning(false);
+      setReturning(undefined);
       setComment('');
+    } catch (e) {
+      // Not returned (SharePoint busy, the comment refused): the comment box stays open with the comment.
+      if (!COMMENTED[action]) throw e;
+      setReturnError(toDataError(e));
     } finally {
       setBusy(false);
     }
@@ -49,7 +81,7 @@ export function SignOffBar({ period, role, canEditPeriods, missing, isLatest, on
   let summary = `The ${period.name} assessment is a draft.`;
   if (period.status === 'Submitted') summary = `The ${period.name} assessment was submitted for sign-off by ${period.submittedBy?.displayName ?? 'an officer'} on ${formatUkDateTime(period.submittedOn)}. It cannot be changed while it waits.`;
   if (period.status === 'Signed off') summary = `The ${period.name} assessment was signed off by ${period.signedOffBy?.displayName ?? 'a senior manager'} on ${formatUkDateTime(period.signedOffOn)}. It is the council's record and cannot be changed.`;
-  if (period.status === 'Returned') summary = `The ${period.name} assessment was returned for changes: "${period.returnComment}"`;
+  if (period.status === 'Returned') summary = `The ${period.name} assessment was returned for changes by ${period.returnedBy?.displayName ?? 'a senior manager'}: "${period.returnComment}"`;
 
   return (
     <section className="nps-signoff" aria-label="Sign-off">
@@ -66,19 +98,47 @@ export function SignOffBar({ period, role, canEditPeriods, missing, isLatest, on
           </ul>
         </div>
       )}
-      {returning && (
-        <TextField label="Why is it being returned? Officers will see this." multiline required value={comment} onChange={(_, v) => setComment(v ?? '')} />
+      {period.problems.length > 0 && (
+        <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline>
+          <p>Some entries in the sign-off record do not count, so they are not shown as the year's status:</p>
+          <ul>
+            {period.problems.map((p) => (
+              <li key={p}>{p}</li>
+            ))}
+          </ul>
+        </MessageBar>
       )}
+      {period.status === 'Signed off' && !!unlockedCount && (
+        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+          {unlockedCount === 1 ? '1 assessment of this signed-off year is' : `${unlockedCount} assessments of this signed-off year are`} not yet read-only in SharePoint.
+          {canDecide && onFinishSignOff ? ' Choose Finish sign-off to complete it.' : ' A procurement approver can finish the sign-off.'}
+        </MessageBar>
+      )}
+      {returning && (
+        <TextField
+          label={COMMENTED[returning]?.label}
+          multiline
+          required
+          value={comment}
+          onChange={(_, v) => setComment(v ?? '')}
+          errorMessage={returnProblem}
+          description={`${comment.length.toLocaleString('en-GB')} of ${LIMITS.returnComment.toLocaleString('en-GB')} characters`}
+        />
+      )}
+      {returning && returnError && <Problem error={returnError} onDismiss={() => setReturnError(undefined)} />}
       <div className="nps-actions">
         {actions.map((action) =>
           action === 'submit' || action === 'signOff' ? (
             <PrimaryButton key={action} disabled={busy} onClick={() => run(action)} text={BUTTONS[action]} />
           ) : (
-            <DefaultButton key={action} disabled={busy} onClick={() => run(action)} text={returning && action === 'return' ? 'Return with this comment' : BUTTONS[action]} />
+            <DefaultButton key={action} disabled={busy} onClick={() => run(action).catch(() => undefined)} text={returning === action ? COMMENTED[action]?.confirm : BUTTONS[action]} />
           )
         )}
-        {returning && <DefaultButton onClick={() => setReturning(false)} text="Cancel" />}
-        {period.status === 'Signed off' && isLatest && onStartNext && role !== 'reader' && role !== 'scrutiny' && canEditPeriods && (
+        {returning && <DefaultButton onClick={() => { setReturning(undefined); setReturnProblem(undefined); setReturnError(undefined); }} text="Cancel" />}
+        {period.status === 'Signed off' && !!unlockedCount && canDecide && onFinishSignOff && (
+          <PrimaryButton disabled={busy} onClick={() => { setBusy(true); onFinishSignOff().finally(() => setBusy(false)); }} text="Finish sign-off" />
+        )}
+        {period.status === 'Signed off' && isLatest && onStartNext && role !== 'reader' && role !== 'scrutiny' && canSubmit && (
           <DefaultButton disabled={busy} onClick={() => { setBusy(true); onStartNext().finally(() => setBusy(false)); }} text={`Start ${nextPeriodName(period.name)} from this assessment`} />
         )}
       </div>

@@ -9,7 +9,8 @@ import { toIsoDate } from '../../domain/dates';
 import { isPeriodLocked, Role } from '../../domain/signOff';
 import { DataServices } from '../../data/services';
 import { runSiteSetup } from '../../data/siteSetup';
-import { startNextPeriod } from '../../data/periodWorkflow';
+import { finishSignOff, startNextPeriod } from '../../data/periodWorkflow';
+import { ItemProblems } from '../components/ItemProblems';
 import { DataError, toDataError } from '../../data/errors';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
@@ -62,6 +63,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
     }
     const { framework, period, role, user } = workspace;
     const locked = !period || isPeriodLocked(period.status);
+    const unlockedCount = period?.status === 'Signed off' ? workspace.assessments.filter((a) => !a.locked).length : 0;
     const canEditAssessments = workspace.access.assessments.canEdit && OFFICER_ROLES.indexOf(role) >= 0 && !locked;
     const assessed = framework.indices.filter((i) => assessmentProgress(workspace.assessments.find((a) => a.indexId === i.id)) === 'Assessed').length;
     const openIndex: MaturityIndex | undefined = framework.indices.find((i) => i.id === openIndexId);
@@ -126,13 +128,24 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
             <SignOffBar
               period={period}
               role={role}
-              canEditPeriods={workspace.access.periods.canEdit}
+              canSubmit={workspace.access.periods.canAdd}
+              canDecide={workspace.access.signOffs.canAdd}
+              unlockedCount={unlockedCount}
+              onFinishSignOff={async () => {
+                try {
+                  await finishSignOff(services, period.name);
+                  setNotice(`The ${period.name} assessments are now read-only in SharePoint.`);
+                  reload();
+                } catch (e) {
+                  setActionError(toDataError(e));
+                }
+              }}
               missing={missingForSubmission(framework.indices, workspace.assessments)}
               isLatest={workspace.periods[0]?.name === period.name}
               onAction={signOff}
               onStartNext={async () => {
                 try {
-                  const report = await startNextPeriod(services, period, framework, user.id);
+                  const report = await startNextPeriod(services, period, framework);
                   setNotice(`Started ${report.period.name}: ${report.assessmentsCarried} assessments and ${report.actionsCarried} open actions carried forward. Add this year's evidence to each.`);
                   setPeriodName(report.period.name);
                 } catch (e) {
@@ -140,6 +153,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
                 }
               }}
             />
+            <ItemProblems problems={workspace.problems} />
             <IndexTable framework={framework} assessments={workspace.assessments} canEdit={canEditAssessments} onOpen={(i) => setOpenIndexId(i.id)} />
             <ActionPlans
               framework={framework}
@@ -183,10 +197,10 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
               index={openIndex}
               saved={savedFor(openIndex)}
               periodStart={period.startDate}
-              readOnly={!canEditAssessments}
+              readOnly={!canEditAssessments || !!savedFor(openIndex).problems?.length || !!savedFor(openIndex).locked}
               drafts={drafts}
               draftKey={`${draftPrefix}:${openIndex.id}`}
-              onSave={(a) => services.assessments.save(a, user.id, period.startDate)}
+              onSave={(a) => services.assessments.save(a, period.startDate)}
               onSaved={() => reload()}
               onClose={() => setOpenIndexId(undefined)}
               attachments={{

@@ -5,12 +5,14 @@ import { actionRag, isOverdue, Rag } from '../../domain/actions';
 import { assessmentGap, missingForSubmission } from '../../domain/assessment';
 import { formatUkDate, toIsoDate } from '../../domain/dates';
 import { DataServices } from '../../data/services';
-import { DataError } from '../../data/errors';
+import { DataError, toDataError } from '../../data/errors';
 import { ThemedRoot } from '../components/ThemedRoot';
 import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { RagBadge } from '../components/Badges';
+import { ItemProblems } from '../components/ItemProblems';
+import { finishSignOff } from '../../data/periodWorkflow';
 import { SignOffBar } from '../assessment/SignOffBar';
 import { MaturityChart } from '../dashboard/MaturityChart';
 import { useWorkspace } from '../hooks/useWorkspace';
@@ -51,7 +53,25 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
         {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
         {actionError && <Problem error={actionError} onDismiss={() => setActionError(undefined)} />}
         <PeriodPicker periods={w.periods} selected={period.name} onChange={setPeriodName} />
-        <SignOffBar period={period} role={w.role} canEditPeriods={w.access.periods.canEdit} missing={missingForSubmission(framework.indices, w.assessments)} isLatest={false} onAction={signOff} />
+        <ItemProblems problems={w.problems} />
+        <SignOffBar
+          period={period}
+          role={w.role}
+          canSubmit={w.access.periods.canAdd}
+          canDecide={w.access.signOffs.canAdd}
+          unlockedCount={period.status === 'Signed off' ? w.assessments.filter((a) => !a.locked).length : 0}
+          onFinishSignOff={async () => {
+            try {
+              await finishSignOff(services, period.name);
+              reload();
+            } catch (e) {
+              setActionError(toDataError(e));
+            }
+          }}
+          missing={missingForSubmission(framework.indices, w.assessments)}
+          isLatest={false}
+          onAction={signOff}
+        />
         <section aria-labelledby="nps-headlines" className="nps-headlines">
           <h2 id="nps-headlines">Headlines</h2>
           <ul>

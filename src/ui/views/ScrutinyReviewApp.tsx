@@ -1,5 +1,8 @@
 import * as React from 'react';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { PrimaryButton } from '@fluentui/react/lib/Button';
+import { SafeLink } from '../components/SafeLink';
+import { ItemProblems } from '../components/ItemProblems';
 import { HostContext } from '../../host';
 import { Framework } from '../../framework/types';
 import { enablers, keyAreasOfTheme } from '../../framework';
@@ -47,10 +50,23 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
     const signedOff = w.periods.filter((p) => p.status === 'Signed off');
     if (!periodName && w.period && w.period.status !== 'Signed off' && signedOff.length > 0) return <Loading label="Loading the assessment for review…" />;
     const { framework, period } = w;
+    if (period && period.status !== 'Signed off') {
+      // A link to a year still in progress: say so, and offer the year councillors can review.
+      const latest = signedOff[0];
+      return (
+        <>
+          <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+            The {period.name} assessment is not signed off yet (it is {period.status.toLowerCase()}), so it is not open for scrutiny review.
+            {latest ? ` The latest signed-off assessment is ${latest.name}.` : ' No assessment has been signed off yet.'}
+          </MessageBar>
+          {latest && <PrimaryButton text={`Review ${latest.name}`} onClick={() => setPeriodName(latest.name)} />}
+        </>
+      );
+    }
     if (!period || signedOff.length === 0) return <p>No assessment has been signed off yet. When one is, it will appear here for review.</p>;
     const byIndex = new Map(w.assessments.map((a) => [a.indexId, a] as [string, IndexAssessment]));
     const canRaise = w.access.challenges.canAdd && (w.role === 'scrutiny' || w.role === 'owner');
-    const canRespond = w.access.challenges.canEdit && (w.role === 'officer' || w.role === 'approver' || w.role === 'owner');
+    const canRespond = w.access.responses.canAdd && (w.role === 'officer' || w.role === 'approver' || w.role === 'owner');
     const section = (index: MaturityIndex): JSX.Element => {
       const a = byIndex.get(index.id);
       return (
@@ -78,6 +94,11 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
               <dd>{describeGap(a?.currentLevel, a?.targetLevel)}</dd>
             </div>
           </dl>
+          {a?.problems?.length ? (
+            <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline>
+              {a.problems.join(' ')}
+            </MessageBar>
+          ) : null}
           {a?.currentLevel && (
             <p>
               <strong>What {levelTitle(a.currentLevel)} means here:</strong> {index.descriptors[a.currentLevel]}
@@ -89,7 +110,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
             <ul>
               {a.evidenceLinks.map((l) => (
                 <li key={l.url}>
-                  <a href={l.url}>{l.description || l.url}</a>
+                  <SafeLink url={l.url}>{l.description || l.url}</SafeLink>
                 </li>
               ))}
             </ul>
@@ -101,12 +122,12 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
             canRaise={canRaise}
             canRespond={canRespond}
             onRaise={async (text) => {
-              const raised = await services.challenges.raise({ periodName: period.name, indexId: index.id, text, response: '', status: 'Open' }, w.user.id);
+              const raised = await services.challenges.raise({ periodName: period.name, indexId: index.id, text, response: '', status: 'Open' }, period.status);
               reload();
-              setWarning(await notifyChallenge(services.sp, raised, index.title, host.assessmentLink));
+              setWarning(await notifyChallenge(services, raised, index.title, host.assessmentLink));
             }}
             onRespond={async (challenge, response) => {
-              await services.challenges.respond(challenge, response, w.user.id);
+              await services.challenges.respond(challenge, response);
               reload();
             }}
           />
@@ -117,6 +138,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
       <>
         {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
         {warning && <Problem error={new Error(warning)} onDismiss={() => setWarning(undefined)} />}
+        <ItemProblems problems={w.problems} />
         <PeriodPicker label="Signed-off assessment" periods={signedOff} selected={period.name} onChange={setPeriodName} showStatus={false} />
         <MessageBar messageBarType={MessageBarType.info} isMultiline>
           The {period.name} assessment was signed off by {period.signedOffBy?.displayName ?? 'a senior manager'} on {formatUkDateTime(period.signedOffOn)}.{' '}

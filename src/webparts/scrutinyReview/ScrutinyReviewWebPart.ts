@@ -9,6 +9,7 @@ import { npsFramework2018 } from '../../framework';
 import { ScrutinyReviewApp } from '../../ui/views/ScrutinyReviewApp';
 import { hostContextFromSpfx } from '../spfxHost';
 import { getSP } from '../../data/sp';
+import { getGraph, graphMailSender } from '../../data/graph';
 import { createDataServices, DataServices } from '../../data/services';
 import { parseTarget } from '../../ui/deepLinks';
 
@@ -24,7 +25,7 @@ export default class ScrutinyReviewWebPart extends BaseClientSideWebPart<IScruti
   protected async onInit(): Promise<void> {
     await super.onInit();
     this.host = await hostContextFromSpfx(this.context);
-    this.services = createDataServices(getSP(this.context));
+    this.services = createDataServices(getSP(this.context), graphMailSender(getGraph(this.context)));
   }
 
   public render(): void {
