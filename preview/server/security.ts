@@ -96,7 +96,13 @@ export class Security {
     const principals = this.principalsOf(user);
     const onList = hasKind(this.maskOn(this.scopeOf(list), principals), PermissionKind.ViewListItems);
     if (list.uniqueItems.size === 0) return () => onList;
-    return (item) => (list.uniqueItems.has(item.id) ? hasKind(this.maskOn(itemScope(list.id, item.id), principals), PermissionKind.ViewListItems) : onList);
+    // One pass over the assignments (not one per item): the caller's mask on each scope.
+    const masks = new Map<string, Mask>();
+    for (const a of this.store.assignments) {
+      if (!principals.has(a.principalId)) continue;
+      masks.set(a.scope, (masks.get(a.scope) ?? 0n) | (this.store.roles.get(a.roleId)?.mask ?? 0n));
+    }
+    return (item) => (list.uniqueItems.has(item.id) ? hasKind(masks.get(itemScope(list.id, item.id)) ?? 0n, PermissionKind.ViewListItems) : onList);
   }
 
   canViewItem(user: UserRecord | undefined, list: ListRecord, item: ItemRecord): boolean {

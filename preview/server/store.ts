@@ -13,6 +13,7 @@ import { mkdirSync } from 'fs';
 import { join } from 'path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { nowIso } from './dates';
+import { SpError } from './errors';
 import { DirectoryPerson, SITE_OWNER } from './directory';
 import { BUILT_IN_ROLES, FIRST_CUSTOM_ROLE_ID, Mask, RoleDefinition, ROLE_IDS, mask, maskHigh, maskLow } from './permissions';
 import { FieldSchema, ListSchema, SchemaError, fieldDifference } from './xmlSchema';
@@ -196,40 +197,53 @@ export class Store {
 
   // ---- transactions -------------------------------------------------------------------------
 
-  /** Runs fn atomically; nested calls use savepoints so one failing $batch part leaves the others intact. */
+  /**
+   * Runs fn atomically; nested calls use savepoints so one failing $batch part leaves the others intact.
+   * Nothing here stops the process: if SQLite cannot commit (disk full, I/O error), the transaction is
+   * rolled back, memory is reloaded from the database, and the request fails with a 500 like any other
+   * error, so the service (and an in-process launcher) keeps running on data that matches the disk.
+   */
   transaction<T>(fn: () => T): T {
     const savepoint = `sp${this.depth}`;
     const outer = this.depth === 0;
     const writesBefore = this.writesInTransaction;
     this.db.exec(outer ? 'BEGIN IMMEDIATE' : `SAVEPOINT ${savepoint}`);
     this.depth += 1;
+    let result: T;
     try {
-      const result = fn();
-      this.depth -= 1;
-      if (outer) this.commit();
-      else this.db.exec(`RELEASE ${savepoint}`);
-      return result;
+      result = fn();
     } catch (err) {
       this.depth -= 1;
-      const wrote = this.writesInTransaction > writesBefore;
-      this.db.exec(outer ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
-      if (outer) this.writesInTransaction = 0;
-      else this.writesInTransaction = writesBefore;
-      // Memory may hold changes the database no longer has: reload it from the database.
-      if (wrote) this.load();
+      this.undo(outer, savepoint, writesBefore);
       throw err;
     }
-  }
-
-  private commit(): void {
+    this.depth -= 1;
+    if (!outer) {
+      this.db.exec(`RELEASE ${savepoint}`);
+      return result;
+    }
     try {
       this.db.exec('COMMIT');
       this.writesInTransaction = 0;
     } catch (err) {
-      // Memory already holds the change; the only safe thing is to stop and restart from disk.
-      console.error('Local SharePoint list service: could not commit to the database, stopping.', err);
-      process.exit(70);
+      console.error('Local SharePoint list service: could not commit to the database; the change was undone.', err);
+      this.undo(true, savepoint, writesBefore);
+      throw new SpError(500, '-2146232832, Microsoft.SharePoint.SPException', `The change could not be saved: ${err instanceof Error ? err.message : String(err)}`);
     }
+    return result;
+  }
+
+  /** Rolls back to where a transaction (or savepoint) began and, if it wrote, reloads memory from the database. */
+  private undo(outer: boolean, savepoint: string, writesBefore: number): void {
+    const wrote = this.writesInTransaction > writesBefore;
+    try {
+      this.db.exec(outer ? 'ROLLBACK' : `ROLLBACK TO ${savepoint}; RELEASE ${savepoint}`);
+    } catch {
+      // SQLite may already have rolled the whole transaction back itself (disk full, I/O error).
+    }
+    this.writesInTransaction = outer ? 0 : writesBefore;
+    // Memory may hold changes the database no longer has: reload it from the database.
+    if (wrote) this.load();
   }
 
   private run(sql: string, ...params: (string | number | null | Uint8Array)[]): void {

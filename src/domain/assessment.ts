@@ -1,8 +1,8 @@
 import { LevelId, MaturityIndex } from '../framework/types';
-import { isIsoDate, IsoDate } from './dates';
+import { IsoDate } from './dates';
 import { gapToTarget, isLevelId, LEVEL_TITLES } from './levels';
 import { LIMITS } from './limits';
-import { FieldProblem, checkLength, isSafeHttpUrl } from './validation';
+import { FieldProblem, checkLength, dateProblem, evidenceLinkProblems } from './validation';
 import { Person } from './actions';
 
 export interface EvidenceLink {
@@ -67,7 +67,8 @@ export function validateAssessment(a: IndexAssessment, periodStart?: IsoDate): F
     problems.push({ field: 'targetLevel', message: `"${String(a.targetLevel)}" is not a maturity level.` });
   }
   if (a.targetDate !== undefined && a.targetDate !== '') {
-    if (!isIsoDate(a.targetDate)) problems.push({ field: 'targetDate', message: `"${a.targetDate}" is not a real date.` });
+    const dateIssue = dateProblem('Target date', a.targetDate);
+    if (dateIssue) problems.push({ field: 'targetDate', message: dateIssue });
     else if (periodStart && a.targetDate < periodStart) {
       // A target reached before the period began is not something to aim for.
       problems.push({ field: 'targetDate', message: 'The target date is before this assessment period; choose a later date.' });
@@ -78,13 +79,7 @@ export function validateAssessment(a: IndexAssessment, periodStart?: IsoDate): F
   }
   checkLength(problems, 'rationale', 'Rationale', a.rationale, LIMITS.rationale);
   checkLength(problems, 'evidence', 'Evidence', a.evidence, LIMITS.evidence);
-  a.evidenceLinks.forEach((link, i) => {
-    if (!isSafeHttpUrl(link.url)) {
-      problems.push({ field: `evidenceLinks.${i}`, message: `Evidence link ${i + 1} must be a web address starting https://.` });
-    } else if (link.url.length > LIMITS.url) {
-      problems.push({ field: `evidenceLinks.${i}`, message: `Evidence link ${i + 1} is longer than ${LIMITS.url} characters.` });
-    }
-  });
+  problems.push(...evidenceLinkProblems(a.evidenceLinks));
   return problems;
 }
 

@@ -272,3 +272,4 @@ export async function setUpSite(service: { siteUrl: string }, members: Partial<R
     for (const login of members[key] ?? []) await owner.web.siteGroups.getById(group.Id).users.add(login);
   }
 }
+

@@ -5,7 +5,7 @@ import {
 import { daysBetween, formatUkDate, formatUkDateTime, isIsoDate } from '../../src/domain/dates';
 import { describeGap, gapToTarget, levelRank } from '../../src/domain/levels';
 import { isPeriodName, nextPeriodName, periodDates, periodNameForDate } from '../../src/domain/periods';
-import { applySignOff, availableSignOffActions, isPeriodLocked } from '../../src/domain/signOff';
+import { applySignOff, availableSignOffActions, DecisionRecord, deriveSignOff, isPeriodLocked, SubmissionRecord } from '../../src/domain/signOff';
 import { npsFramework2018 } from '../../src/framework';
 
 describe('dates as a council reads them', () => {
@@ -96,7 +96,7 @@ describe('an index assessment', () => {
 
   it('rejects an impossible target date and one before the period', () => {
     expect(validateAssessment({ ...base(), targetLevel: 'mature', targetDate: '2026-02-30' })).toEqual([
-      { field: 'targetDate', message: '"2026-02-30" is not a real date.' },
+      { field: 'targetDate', message: 'Target date: 30/02/2026 is not a real date. February 2026 has 28 days.' },
     ]);
     expect(validateAssessment({ ...base(), targetLevel: 'mature', targetDate: '2024-12-31' }, '2025-04-01')[0].message).toBe(
       'The target date is before this assessment period; choose a later date.'
@@ -110,7 +110,7 @@ describe('an index assessment', () => {
 
   it('accepts only web addresses as evidence links, never script', () => {
     const problems = validateAssessment({ ...base(), evidenceLinks: [{ url: 'javascript:alert(1)', description: 'x' }] });
-    expect(problems[0].message).toBe('Evidence link 1 must be a web address starting https://.');
+    expect(problems[0].message).toBe('Evidence link 1 must be a web address starting https://, such as https://council.sharepoint.com/sites/procurement/report.pdf.');
   });
 
   it('lists exactly what stops a period being submitted', () => {
@@ -186,25 +186,37 @@ describe('action plan RAG status', () => {
 });
 
 describe('sign-off', () => {
+  const submission = (id: number, on: string, by: { id: number; displayName: string }, note = ''): SubmissionRecord => ({ id, periodName: '2025/26', on, by, note });
+  const decision = (id: number, on: string, kind: string, by: { id: number; displayName: string }, comment = ''): DecisionRecord => ({ id, periodName: '2025/26', on, decision: kind, by, comment });
+  const aisha = { id: 11, displayName: 'Aisha Khan' };
+  const rachel = { id: 21, displayName: 'Rachel Greenwood' };
+
   it('goes Draft → Submitted → Signed off', () => {
     expect(applySignOff('Draft', 'submit', 'officer')).toEqual({ ok: true, to: 'Submitted' });
     expect(applySignOff('Submitted', 'signOff', 'approver')).toEqual({ ok: true, to: 'Signed off' });
   });
 
-  it('lets an approver return it with a reason, and officers reopen it as a draft', () => {
+  it('lets an approver return it with a reason, and officers submit it again', () => {
     expect(applySignOff('Submitted', 'return', 'approver', '')).toEqual({ ok: false, message: 'Say why the assessment is being returned, so officers know what to change.' });
     expect(applySignOff('Submitted', 'return', 'approver', 'Evidence for SMEs is thin')).toEqual({ ok: true, to: 'Returned' });
-    expect(applySignOff('Returned', 'reopen', 'officer')).toEqual({ ok: true, to: 'Draft' });
+    expect(applySignOff('Returned', 'submit', 'officer')).toEqual({ ok: true, to: 'Submitted' });
   });
 
-  it('does not let officers or councillors sign off', () => {
-    expect(applySignOff('Submitted', 'signOff', 'officer')).toEqual({ ok: false, message: 'Only procurement approvers can sign it off.' });
+  it('does not let officers or councillors sign off, and not the person who submitted', () => {
+    expect(applySignOff('Submitted', 'signOff', 'officer')).toEqual({ ok: false, message: 'Only procurement approvers and site owners can sign it off.' });
     expect(applySignOff('Draft', 'submit', 'scrutiny')).toEqual({ ok: false, message: 'Only procurement officers and approvers can submit it for sign-off.' });
+    expect(applySignOff('Submitted', 'signOff', { role: 'approver', userId: 21 }, '', 21)).toEqual({
+      ok: false,
+      message: 'You submitted this assessment, so someone else must sign it off. Ask another procurement approver.',
+    });
   });
 
-  it('treats signed off as final', () => {
+  it('treats signed off as the record: only an approver can reopen it, with a reason', () => {
     expect(applySignOff('Signed off', 'return', 'approver', 'Oops')).toEqual({ ok: false, message: 'This period is signed off, so you cannot return it.' });
-    expect(availableSignOffActions('Signed off', 'owner')).toEqual([]);
+    expect(availableSignOffActions('Signed off', 'owner')).toEqual(['reopen']);
+    expect(availableSignOffActions('Signed off', 'officer')).toEqual([]);
+    expect(applySignOff('Signed off', 'reopen', 'approver', '')).toMatchObject({ ok: false });
+    expect(applySignOff('Signed off', 'reopen', 'approver', 'The SME figure was wrong')).toEqual({ ok: true, to: 'Draft' });
     expect(isPeriodLocked('Signed off')).toBe(true);
     expect(isPeriodLocked('Submitted')).toBe(true);
     expect(isPeriodLocked('Returned')).toBe(false);
@@ -214,6 +226,31 @@ describe('sign-off', () => {
     expect(availableSignOffActions('Submitted', 'approver')).toEqual(['signOff', 'return']);
     expect(availableSignOffActions('Submitted', 'officer')).toEqual([]);
     expect(availableSignOffActions('Draft', 'officer')).toEqual(['submit']);
+  });
+
+  it('works out where a year stands from its submissions and decisions, oldest first, whatever order they are read in', () => {
+    const state = deriveSignOff(
+      '2025/26',
+      [submission(2, '2026-05-03T09:00:00Z', aisha, 'Again'), submission(1, '2026-05-01T09:00:00Z', aisha), { id: 9, periodName: '2024/25', on: '2025-05-01T09:00:00Z', note: '', by: aisha }],
+      [decision(2, '2026-05-04T09:00:00Z', 'Signed off', rachel), decision(1, '2026-05-02T09:00:00Z', 'Returned', rachel, 'Thin on SMEs')]
+    );
+    expect(state).toMatchObject({ status: 'Signed off', submittedBy: aisha, signedOffBy: rachel, signedOffOn: '2026-05-04T09:00:00Z', returnComment: 'Thin on SMEs', problems: [] });
+    expect(state.history.map((h) => h.kind)).toEqual(['Submitted', 'Returned', 'Submitted', 'Signed off']);
+  });
+
+  it('keeps entries that break the rules in the history, marked not valid, and never as the status', () => {
+    const state = deriveSignOff(
+      '2025/26',
+      [submission(1, '2026-05-01T09:00:00Z', rachel)],
+      [decision(1, '2026-04-01T09:00:00Z', 'Signed off', rachel), decision(2, '2026-05-02T09:00:00Z', 'Signed off', rachel), decision(3, '2026-05-03T09:00:00Z', 'Approved!', rachel)]
+    );
+    expect(state.status).toBe('Submitted');
+    expect(state.problems).toEqual([
+      'The sign-off by Rachel Greenwood on 1 April 2026 at 10:00 is not valid: the assessment had not been submitted.',
+      'The sign-off by Rachel Greenwood on 2 May 2026 at 10:00 is not valid: Rachel Greenwood also submitted it, and someone else must sign it off.',
+      'Sign-off log entry 3 says "Approved!", which is not a decision (Signed off, Returned or Reopened); it does not count.',
+    ]);
+    expect(state.history.filter((h) => !h.valid)).toHaveLength(3);
   });
 });
 

@@ -166,6 +166,6 @@ export interface EvidenceFile {
 export function attachmentNameProblem(name: string): string | undefined {
   if (!name.trim()) return 'The file has no name.';
   if (/["*:<>?/\\|#%]/.test(name)) return `"${name}" has a character SharePoint cannot store in a file name (" * : < > ? / \\ | # %). Rename the file and attach it again.`;
-  if (name.length > 128) return `"${name.slice(0, 40)}…" has a name longer than 128 characters. Rename the file and attach it again.`;
+  if (name.length > 128) return `"${truncateCharacters(name, 41, { ellipsis: '…' })}" has a name longer than 128 characters. Rename the file and attach it again.`;
   return undefined;
 }

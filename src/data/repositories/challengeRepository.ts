@@ -61,7 +61,7 @@ export class ChallengeRepository extends ListRepository<ScrutinyChallenge> {
     const problems = validateChallenge(challenge);
     if (problems.length) throw new ValidationError(problems);
     const saved = await this.write({
-      Title: truncateCharacters(challenge.text.trim().replace(/\s+/g, ' '), 80),
+      Title: truncateCharacters(challenge.text.trim().replace(/\s+/g, ' '), 80, { maxCodeUnits: 255 }),
       [PERIOD]: challenge.periodName,
       [INDEX]: challenge.indexId,
       [TEXT]: challenge.text,

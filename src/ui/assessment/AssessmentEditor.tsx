@@ -11,6 +11,7 @@ import { dateProblem, evidenceLinkProblems, FieldProblem, mergeProblems } from '
 import { ConflictError, DataError, ValidationError, toDataError } from '../../data/errors';
 import { EvidenceFile } from '../../data/repositories/assessmentRepository';
 import { Framework, LevelId, MaturityIndex } from '../../framework/types';
+import { TargetGuidance } from '../components/TargetGuidance';
 import { DraftStore } from '../drafts';
 import { Problem } from '../components/Problem';
 import { IndexAbout } from '../components/IndexAbout';
@@ -219,7 +220,9 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
           disabled={readOnly}
           errorMessage={problemFor(problems, 'targetLevel')}
           placeholder="Choose a target level"
+          aria-describedby="nps-target-guidance"
         />
+        <TargetGuidance framework={framework} id="nps-target-guidance" />
         <UkDatePicker
           label="Target date"
           value={form.targetDate}

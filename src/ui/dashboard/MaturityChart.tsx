@@ -1,4 +1,5 @@
 import * as React from 'react';
+import { truncateCharacters } from '../../domain/validation';
 import { IndexAssessment, levelTitle } from '../../domain/assessment';
 import { levelRank, describeGap } from '../../domain/levels';
 import { Framework } from '../../framework/types';
@@ -42,7 +43,7 @@ export function MaturityChart({ framework, assessments, periodName }: MaturityCh
           return (
             <g key={index.id}>
               <text x={labelWidth - 8} y={y + 12} textAnchor="end" fontSize="11" fill="currentColor">
-                {index.title.length > 38 ? `${index.title.slice(0, 36)}…` : index.title}
+                {truncateCharacters(index.title, 38, { ellipsis: '…' })}
               </text>
               {current > 0 && <rect x={labelWidth} y={y + 2} width={step * current} height={14} fill="#0f6cbd" />}
               {target > 0 && (

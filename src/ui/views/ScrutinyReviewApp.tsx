@@ -2,6 +2,7 @@ import * as React from 'react';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { PrimaryButton } from '@fluentui/react/lib/Button';
 import { SafeLink } from '../components/SafeLink';
+import { DescriptorText } from '../components/LevelDescriptors';
 import { ItemProblems } from '../components/ItemProblems';
 import { HostContext } from '../../host';
 import { Framework } from '../../framework/types';
@@ -100,9 +101,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
             </MessageBar>
           ) : null}
           {a?.currentLevel && (
-            <p>
-              <strong>What {levelTitle(a.currentLevel)} means here:</strong> {index.descriptors[a.currentLevel]}
-            </p>
+            <DescriptorText lead={<strong>What {levelTitle(a.currentLevel)} means here:</strong>} text={index.descriptors[a.currentLevel]} />
           )}
           {a?.rationale && <p className="nps-pre"><strong>Rationale:</strong> {a.rationale}</p>}
           {a?.evidence && <p className="nps-pre"><strong>Evidence:</strong> {a.evidence}</p>}
