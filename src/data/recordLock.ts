@@ -1,4 +1,6 @@
 import { SPFI } from '@pnp/sp';
+import { IItems } from '@pnp/sp/items';
+import { IRoleAssignments } from '@pnp/sp/security';
 import { IndexAssessment } from '../domain/assessment';
 import { toDataError } from './errors';
 import { hasPermission, BasePermissions, PermissionKind, GROUPS } from './siteService';
@@ -24,7 +26,7 @@ export interface LockReport {
   alreadyLocked: number;
 }
 
-function itemsOf(sp: SPFI) {
+function itemsOf(sp: SPFI): IItems {
   return sp.web.lists.getByTitle(LISTS.assessments.title).items;
 }
 
@@ -59,7 +61,7 @@ export async function lockAssessments(sp: SPFI, assessments: IndexAssessment[]):
         if (keep.has(assignment.PrincipalId)) continue;
         const editing = assignment.RoleDefinitionBindings.filter((r) => hasPermission(r.BasePermissions, PermissionKind.EditListItems));
         if (editing.length === 0) continue;
-        const item = (b: SPFI) => itemsOf(b).getById(a.id as number).roleAssignments;
+        const item = (b: SPFI): IRoleAssignments => itemsOf(b).getById(a.id as number).roleAssignments;
         for (const role of editing) changes.push((b) => item(b).remove(assignment.PrincipalId, role.Id));
         if (!assignment.RoleDefinitionBindings.some((r) => r.Id === read.Id)) changes.push((b) => item(b).add(assignment.PrincipalId, read.Id));
       }

@@ -40,7 +40,7 @@ function maskOf(kinds: number[]): { High: number; Low: number } {
 }
 
 function orMasks(a: BasePermissions, b: BasePermissions): { High: number; Low: number } {
-  const or = (x: number | string, y: number | string) => Number((BigInt(x) | BigInt(y)) & 0xffffffffn);
+  const or = (x: number | string, y: number | string): number => Number((BigInt(x) | BigInt(y)) & 0xffffffffn);
   return { High: or(a.High, b.High), Low: or(a.Low, b.Low) };
 }
 
@@ -185,7 +185,7 @@ async function ensureRoles(sp: SPFI, report: SetupReport): Promise<Record<RoleNa
     'RoleTypeKind',
     'BasePermissions'
   )();
-  const builtIn = (kind: number, name: string) => {
+  const builtIn = (kind: number, name: string): (typeof existing)[number] => {
     const role = existing.find((r) => r.RoleTypeKind === kind);
     if (!role) throw new DataError('refused', `This site has no ${name} permission level, so set-up cannot grant access. Ask the SharePoint administrator to restore it.`);
     return role;

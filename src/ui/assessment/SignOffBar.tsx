@@ -100,7 +100,7 @@ export function SignOffBar({ period, role, canSubmit, canDecide, unlockedCount, 
       )}
       {period.problems.length > 0 && (
         <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline>
-          <p>Some entries in the sign-off record do not count, so they are not shown as the year's status:</p>
+          <p>Some entries in the sign-off record do not count, so they are not shown as the year&rsquo;s status:</p>
           <ul>
             {period.problems.map((p) => (
               <li key={p}>{p}</li>

@@ -12,7 +12,8 @@ import { runSiteSetup } from '../../data/siteSetup';
 import { finishSignOff, startNextPeriod } from '../../data/periodWorkflow';
 import { ItemProblems } from '../components/ItemProblems';
 import { DataError, toDataError } from '../../data/errors';
-import { ThemedRoot } from '../components/ThemedRoot';
+import { ViewShell } from '../components/ViewShell';
+import { Workspace } from '../../data/workspace';
 import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
 import { PeriodPicker } from '../components/PeriodPicker';
@@ -55,12 +56,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
   const [notice, setNotice] = React.useState('');
   const people: PeopleSource = React.useMemo(() => ({ search: (q) => services.site.searchPeople(q), ensure: (k) => services.site.ensurePerson(k) }), [services]);
 
-  const body = (): JSX.Element => {
-    const workspace = state.workspace;
-    if (!workspace) {
-      if (state.status === 'failed') return <Problem error={state.error} onRetry={reload} />;
-      return <Loading label="Loading the assessment…" />;
-    }
+  const body = (workspace: Workspace): JSX.Element => {
     const { framework, period, role, user } = workspace;
     const locked = !period || isPeriodLocked(period.status);
     const unlockedCount = period?.status === 'Signed off' ? workspace.assessments.filter((a) => !a.locked).length : 0;
@@ -75,7 +71,6 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
 
     return (
       <>
-        {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
         {actionError && <Problem error={actionError} onDismiss={() => setActionError(undefined)} />}
         {notice && (
           <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice('')} dismissButtonAriaLabel="Close message">
@@ -217,12 +212,9 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
   };
 
   return (
-    <ThemedRoot host={host}>
-      <main className="nps-app" aria-labelledby="nps-assessment-title">
-        <h1 id="nps-assessment-title">{title}</h1>
-        {body()}
-      </main>
-    </ThemedRoot>
+    <ViewShell host={host} title={title} id="assessment" state={state} reload={reload} loadingLabel="Loading the assessment…">
+      {body}
+    </ViewShell>
   );
 }
 

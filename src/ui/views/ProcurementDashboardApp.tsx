@@ -6,9 +6,9 @@ import { assessmentGap, missingForSubmission } from '../../domain/assessment';
 import { formatUkDate, toIsoDate } from '../../domain/dates';
 import { DataServices } from '../../data/services';
 import { DataError, toDataError } from '../../data/errors';
-import { ThemedRoot } from '../components/ThemedRoot';
+import { ViewShell } from '../components/ViewShell';
+import { Workspace } from '../../data/workspace';
 import { Problem } from '../components/Problem';
-import { Loading } from '../components/Loading';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { RagBadge } from '../components/Badges';
 import { ItemProblems } from '../components/ItemProblems';
@@ -36,9 +36,7 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
   const [state, reload] = useWorkspace(services, props.framework, periodName);
   const [actionError, setActionError] = React.useState<DataError | undefined>();
 
-  const body = (): JSX.Element => {
-    const w = state.workspace;
-    if (!w) return state.status === 'failed' ? <Problem error={state.error} onRetry={reload} /> : <Loading label="Loading the dashboard…" />;
+  const body = (w: Workspace): JSX.Element => {
     const { framework, period } = w;
     if (!period) return <p>No assessment has been started on this site yet.</p>;
     const gaps = framework.indices.map((i) => assessmentGap(w.assessments.find((a) => a.indexId === i.id)));
@@ -50,7 +48,6 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
     const signOff = signOffHandler(services, w, host, reload, setActionError);
     return (
       <>
-        {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
         {actionError && <Problem error={actionError} onDismiss={() => setActionError(undefined)} />}
         <PeriodPicker periods={w.periods} selected={period.name} onChange={setPeriodName} />
         <ItemProblems problems={w.problems} />
@@ -127,11 +124,8 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
   };
 
   return (
-    <ThemedRoot host={host}>
-      <main className="nps-app" aria-labelledby="nps-dashboard-title">
-        <h1 id="nps-dashboard-title">{title}</h1>
-        {body()}
-      </main>
-    </ThemedRoot>
+    <ViewShell host={host} title={title} id="dashboard" state={state} reload={reload} loadingLabel="Loading the dashboard…">
+      {body}
+    </ViewShell>
   );
 }

@@ -12,7 +12,8 @@ import { describeGap } from '../../domain/levels';
 import { formatUkDate, formatUkDateTime } from '../../domain/dates';
 import { DataServices } from '../../data/services';
 import { notifyChallenge } from '../../data/notifications';
-import { ThemedRoot } from '../components/ThemedRoot';
+import { ViewShell } from '../components/ViewShell';
+import { Workspace } from '../../data/workspace';
 import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
 import { PeriodPicker } from '../components/PeriodPicker';
@@ -45,9 +46,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
     if (firstLoad && latestSignedOff && firstLoad.period?.name !== latestSignedOff.name) setPeriodName(latestSignedOff.name);
   }, [firstLoad, latestSignedOff]);
 
-  const body = (): JSX.Element => {
-    const w = state.workspace;
-    if (!w) return state.status === 'failed' ? <Problem error={state.error} onRetry={reload} /> : <Loading label="Loading the assessment for review…" />;
+  const body = (w: Workspace): JSX.Element => {
     const signedOff = w.periods.filter((p) => p.status === 'Signed off');
     if (!periodName && w.period && w.period.status !== 'Signed off' && signedOff.length > 0) return <Loading label="Loading the assessment for review…" />;
     const { framework, period } = w;
@@ -135,7 +134,6 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
     };
     return (
       <>
-        {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
         {warning && <Problem error={new Error(warning)} onDismiss={() => setWarning(undefined)} />}
         <ItemProblems problems={w.problems} />
         <PeriodPicker label="Signed-off assessment" periods={signedOff} selected={period.name} onChange={setPeriodName} showStatus={false} />
@@ -158,11 +156,8 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
   };
 
   return (
-    <ThemedRoot host={host}>
-      <main className="nps-app" aria-labelledby="nps-scrutiny-title">
-        <h1 id="nps-scrutiny-title">{title}</h1>
-        {body()}
-      </main>
-    </ThemedRoot>
+    <ViewShell host={host} title={title} id="scrutiny" state={state} reload={reload} loadingLabel="Loading the assessment for review…">
+      {body}
+    </ViewShell>
   );
 }
