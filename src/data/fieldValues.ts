@@ -1,13 +1,13 @@
 import { IsoDate } from '../domain/dates';
 import { Person } from '../domain/actions';
-import { ListKey, LISTS } from './schema';
+import { ColumnOf, ListKey, LISTS } from './schema';
 
 /**
  * Conversions between list item values and domain values, and the column names the repositories use,
  * checked against the list model when the module loads so a typo fails every test, not a tenant.
  */
 
-export function col(list: ListKey, internalName: string): string {
+export function col<K extends ListKey, C extends ColumnOf<K>>(list: K, internalName: C): C {
   if (!LISTS[list].fields.some((f) => f.internalName === internalName)) {
     throw new Error(`Column ${internalName} is not in the ${LISTS[list].title} list model`);
   }

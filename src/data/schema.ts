@@ -23,7 +23,7 @@ export interface FieldDefinition {
   unique?: boolean;
   /** Single line of text only: 1 to 255 characters. */
   maxLength?: number;
-  choices?: string[];
+  choices?: readonly string[];
   defaultValue?: string;
 }
 
@@ -37,7 +37,7 @@ export interface ListDefinition {
   versioning: boolean;
   attachments: boolean;
   /** Columns besides the built-in Title, Created, Modified, Author and Editor. */
-  fields: FieldDefinition[];
+  fields: readonly FieldDefinition[];
 }
 
 export const LISTS = {
@@ -171,9 +171,12 @@ export const LISTS = {
       { id: '{9db3fa9d-49a1-40cf-aea0-dbc6d96a8640}', internalName: 'NpsResponse', displayName: 'Response', type: 'Note', required: true, indexed: false },
     ],
   },
-} satisfies Record<string, ListDefinition>;
+} as const satisfies Record<string, ListDefinition>;
 
 export type ListKey = keyof typeof LISTS;
+
+/** The internal names of a list's own columns, as literal types: a typo or a missed column fails to compile. */
+export type ColumnOf<K extends ListKey> = (typeof LISTS)[K]['fields'][number]['internalName'];
 
 export const LIST_KEYS = Object.keys(LISTS) as ListKey[];
 

@@ -34,6 +34,49 @@ export interface IndexAssessment {
   etag?: string;
 }
 
+/** What SharePoint or the app records about an assessment, as opposed to what a person writes in it. */
+type AssessmentRecordKey = 'id' | 'periodName' | 'indexId' | 'lastAssessedBy' | 'createdBy' | 'created' | 'modified' | 'locked' | 'problems' | 'etag';
+
+/** The parts of an assessment a person writes. A field added to IndexAssessment lands here by itself. */
+export type AssessmentContentKey = Exclude<keyof IndexAssessment, AssessmentRecordKey>;
+
+export interface ContentField {
+  label: string;
+  kind: 'level' | 'date' | 'text' | 'links';
+  /** Kept when next year's assessment starts from this one; evidence is asked for afresh. */
+  carriedForward: boolean;
+}
+
+/**
+ * The one description of what a person writes in an assessment. It drives the editor's change
+ * detection, the conflict view and carry-forward, and the repository maps each entry to its column
+ * (typed, so a field added here and not there, or a column added to the list and not mapped, fails to
+ * compile).
+ */
+export const ASSESSMENT_CONTENT: Record<AssessmentContentKey, ContentField> = {
+  currentLevel: { label: 'Current level', kind: 'level', carriedForward: true },
+  targetLevel: { label: 'Target level', kind: 'level', carriedForward: true },
+  targetDate: { label: 'Target date', kind: 'date', carriedForward: true },
+  rationale: { label: 'Rationale', kind: 'text', carriedForward: true },
+  evidence: { label: 'Evidence', kind: 'text', carriedForward: false },
+  evidenceLinks: { label: 'Evidence links', kind: 'links', carriedForward: true },
+};
+
+export const ASSESSMENT_CONTENT_KEYS = Object.keys(ASSESSMENT_CONTENT) as AssessmentContentKey[];
+
+/** The empty value of each kind, so "no target date" and "" compare equal. */
+function normalised(a: IndexAssessment, key: AssessmentContentKey): unknown {
+  const value = a[key];
+  if (ASSESSMENT_CONTENT[key].kind === 'links') return value ?? [];
+  if (ASSESSMENT_CONTENT[key].kind === 'text') return value ?? '';
+  return value || undefined;
+}
+
+export function sameAssessmentContent(a: IndexAssessment, b: IndexAssessment, key?: AssessmentContentKey): boolean {
+  const keys = key ? [key] : ASSESSMENT_CONTENT_KEYS;
+  return keys.every((k) => JSON.stringify(normalised(a, k) ?? null) === JSON.stringify(normalised(b, k) ?? null));
+}
+
 export type AssessmentProgress = 'Not started' | 'In progress' | 'Assessed';
 
 export function emptyAssessment(periodName: string, indexId: string): IndexAssessment {
@@ -108,16 +151,13 @@ function joinWithAnd(items: string[]): string {
  * officers update rather than retype; evidence must be refreshed for the new year.
  */
 export function carryForwardAssessment(previous: IndexAssessment, newPeriodName: string): IndexAssessment {
-  return {
-    periodName: newPeriodName,
-    indexId: previous.indexId,
-    currentLevel: previous.currentLevel,
-    targetLevel: previous.targetLevel,
-    targetDate: previous.targetDate,
-    rationale: previous.rationale,
-    evidence: '',
-    evidenceLinks: previous.evidenceLinks.map((l) => ({ ...l })),
-  };
+  const next = emptyAssessment(newPeriodName, previous.indexId);
+  for (const key of ASSESSMENT_CONTENT_KEYS) {
+    if (!ASSESSMENT_CONTENT[key].carriedForward) continue;
+    const value = previous[key];
+    (next as unknown as Record<string, unknown>)[key] = Array.isArray(value) ? value.map((v) => ({ ...v })) : value;
+  }
+  return next;
 }
 
 export function levelTitle(level: LevelId | undefined): string {

@@ -69,6 +69,27 @@ describe('assessing one index', () => {
     expect(evidenceBox()).toHaveValue('Typed before the crash');
   });
 
+  it('restores a draft with the version it was typed against, so a colleague\'s later save leads to the conflict view, not an overwrite', async () => {
+    const drafts = browserDraftStore(window.localStorage);
+    drafts.save('test:2025/26:engaging-councillors', { ...emptyAssessment('2025/26', index.id), id: 4, etag: '"2"', evidence: 'Typed against version 2' });
+    const current: IndexAssessment = { ...emptyAssessment('2025/26', index.id), id: 4, etag: '"3"', evidence: 'Tom saved this', lastAssessedBy: { id: 9, displayName: 'Tom Whitfield' }, modified: '2026-11-25T09:00:00Z' };
+    // SharePoint's rule: a save must name the version it replaces.
+    const onSave = jest.fn(async (a: IndexAssessment) => {
+      if (a.etag !== current.etag) throw new ConflictError(current);
+      return { ...a, etag: '"4"', modified: '2026-11-25T10:00:00Z' };
+    });
+    setup({ saved: current, onSave }, drafts);
+    expect(await screen.findByText(/Tom Whitfield has saved it since; when you save, you can compare the two/)).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Restore my changes' }));
+    fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+    const conflict = await screen.findByRole('region', { name: /Tom Whitfield saved this on 25 November 2026 at 09:00 while you were editing/ });
+    const evidenceRow = within(conflict).getByRole('row', { name: /Evidence/ });
+    expect(evidenceRow).toHaveTextContent('Tom saved this');
+    expect(evidenceRow).toHaveTextContent('Typed against version 2');
+    expect(onSave.mock.calls[0][0]).toMatchObject({ etag: '"2"' });
+    expect(drafts.load<IndexAssessment>('test:2025/26:engaging-councillors')?.value.evidence).toBe('Typed against version 2');
+  });
+
   it('keeps the work as a draft when the save fails, and says so', async () => {
     const { drafts } = setup({ onSave: async () => { throw new DataError('throttled', 'SharePoint is busy and asked us to wait. Nothing was lost; try again in a minute.', 429); } });
     fireEvent.change(evidenceBox(), { target: { value: 'Audit report' } });

@@ -6,6 +6,7 @@
 import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
 import { rawFetch, removeDir, RunningService, spAs, startListService } from '../support/listService';
 import type { SPFI } from '@pnp/sp';
+import { ITEMS_FIXTURE_ASSETS } from './fixtures/lists';
 
 const OWNER = SITE_OWNER.loginName;
 const officer = DIRECTORY.find((p) => p.role === 'officer')!;
@@ -17,7 +18,8 @@ let officerId: number;
 let obrienId: number;
 
 beforeAll(async () => {
-  service = await startListService();
+  // The product's lists as they were when these tests were written, so they do not change with the product.
+  service = await startListService({ assetsDir: ITEMS_FIXTURE_ASSETS });
   sp = spAs(service.siteUrl, OWNER);
   officerId = (await sp.web.ensureUser(officer.loginName)).Id;
   obrienId = (await sp.web.ensureUser(obrien.email)).Id;

@@ -75,7 +75,7 @@ describe('the site and its lists', () => {
       const fields = await sp.web.lists.getByTitle(LISTS[key].title).fields.filter('Hidden eq false')();
       const byName = new Map(fields.map((f: { InternalName: string }) => [f.InternalName, f]));
       expect(byName.get('Title')).toMatchObject({ TypeAsString: 'Text', MaxLength: 255 });
-      for (const def of LISTS[key].fields as FieldDefinition[]) {
+      for (const def of LISTS[key].fields as readonly FieldDefinition[]) {
         const f = byName.get(def.internalName) as Record<string, unknown>;
         const type = def.type === 'DateOnly' ? 'DateTime' : def.type;
         expect({ name: def.internalName, type: f?.TypeAsString, required: f?.Required, indexed: f?.Indexed, unique: f?.EnforceUniqueValues, title: f?.Title }).toEqual({

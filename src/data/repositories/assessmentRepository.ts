@@ -1,5 +1,6 @@
 import { SPFI } from '@pnp/sp';
-import { EvidenceLink, IndexAssessment, validateAssessment } from '../../domain/assessment';
+import { ASSESSMENT_CONTENT, ASSESSMENT_CONTENT_KEYS, AssessmentContentKey, EvidenceLink, IndexAssessment, validateAssessment } from '../../domain/assessment';
+import { ColumnOf } from '../schema';
 import { isLevelId, LEVEL_TITLES } from '../../domain/levels';
 import { LevelId, LEVEL_IDS } from '../../framework/types';
 import { ConflictError, DataError, toDataError, ValidationError } from '../errors';
@@ -10,13 +11,56 @@ import { ItemProblem, ItemProblemError, ListRepository, SpItem } from './listRep
 
 const PERIOD = col('assessments', 'NpsPeriodName');
 const INDEX = col('assessments', 'NpsIndexId');
-const CURRENT = col('assessments', 'NpsCurrentLevel');
-const TARGET = col('assessments', 'NpsTargetLevel');
-const TARGET_DATE = col('assessments', 'NpsTargetDate');
-const RATIONALE = col('assessments', 'NpsRationale');
-const EVIDENCE = col('assessments', 'NpsEvidence');
-const LINKS = col('assessments', 'NpsEvidenceLinks');
 const KEY = col('assessments', 'NpsAssessmentKey');
+
+/**
+ * Where each field a person writes is kept: typed against the one description of an assessment and
+ * the list's columns, so a field or a column added on one side and not the other fails to compile.
+ */
+const CONTENT_COLUMNS = {
+  currentLevel: 'NpsCurrentLevel',
+  targetLevel: 'NpsTargetLevel',
+  targetDate: 'NpsTargetDate',
+  rationale: 'NpsRationale',
+  evidence: 'NpsEvidence',
+  evidenceLinks: 'NpsEvidenceLinks',
+} as const satisfies Record<AssessmentContentKey, ColumnOf<'assessments'>>;
+
+type MappedColumn = (typeof CONTENT_COLUMNS)[AssessmentContentKey] | typeof PERIOD | typeof INDEX | typeof KEY;
+/** Compiles only while every column of the list is read and written here. */
+const EVERY_COLUMN_MAPPED: [Exclude<ColumnOf<'assessments'>, MappedColumn>] extends [never] ? true : never = true;
+void EVERY_COLUMN_MAPPED;
+
+const CURRENT = CONTENT_COLUMNS.currentLevel;
+const TARGET = CONTENT_COLUMNS.targetLevel;
+
+/** A person's value as the column holds it, by the kind of field. */
+function toColumn(key: AssessmentContentKey, a: IndexAssessment): unknown {
+  const value = a[key];
+  switch (ASSESSMENT_CONTENT[key].kind) {
+    case 'level':
+      return isLevelId(value) ? LEVEL_TITLES[value] : null;
+    case 'date':
+      return dateOnlyToSp((value as string) || undefined);
+    case 'links':
+      return (value as EvidenceLink[]).length ? JSON.stringify(value) : '';
+    default:
+      return value;
+  }
+}
+
+function fromColumn(key: AssessmentContentKey, raw: unknown): unknown {
+  switch (ASSESSMENT_CONTENT[key].kind) {
+    case 'level':
+      return levelFromChoice(raw as string);
+    case 'date':
+      return dateOnlyFromSp(raw as string);
+    case 'links':
+      return linksFromText(raw as string);
+    default:
+      return raw ?? '';
+  }
+}
 
 /** The unique key that makes SharePoint hold one assessment per period and index. */
 export function assessmentKey(periodName: string, indexId: string): string {
@@ -48,7 +92,7 @@ function linksFromText(text: string | null | undefined): EvidenceLink[] {
 
 /** One item per period and index: where the council stands, where it aims to be, and why. */
 export class AssessmentRepository extends ListRepository<IndexAssessment> {
-  protected readonly select = ['Id', 'Title', 'HasUniqueRoleAssignments', KEY, PERIOD, INDEX, CURRENT, TARGET, TARGET_DATE, RATIONALE, EVIDENCE, LINKS, ...SYSTEM_PEOPLE_SELECT];
+  protected readonly select = ['Id', 'Title', 'HasUniqueRoleAssignments', KEY, PERIOD, INDEX, ...Object.values(CONTENT_COLUMNS), ...SYSTEM_PEOPLE_SELECT];
   protected readonly expand = SYSTEM_PEOPLE_EXPAND;
 
   constructor(sp: SPFI) {
@@ -64,16 +108,13 @@ export class AssessmentRepository extends ListRepository<IndexAssessment> {
       // Typed into the list by hand: SharePoint's one-per-period-and-index rule does not cover it.
       problems.push(`Its "Period and index" key is "${String(item[KEY] ?? '')}", not "${assessmentKey(periodName, indexId)}", so SharePoint cannot keep it unique; it may be a duplicate.`);
     }
+    const content = {} as Record<AssessmentContentKey, unknown>;
+    for (const key of ASSESSMENT_CONTENT_KEYS) content[key] = fromColumn(key, item[CONTENT_COLUMNS[key]]);
     return {
+      ...(content as Pick<IndexAssessment, AssessmentContentKey>),
       id: item.Id,
       periodName,
       indexId,
-      currentLevel: levelFromChoice(item[CURRENT]),
-      targetLevel: levelFromChoice(item[TARGET]),
-      targetDate: dateOnlyFromSp(item[TARGET_DATE]),
-      rationale: item[RATIONALE] ?? '',
-      evidence: item[EVIDENCE] ?? '',
-      evidenceLinks: linksFromText(item[LINKS]),
       lastAssessedBy: personFromSp(item.Editor),
       createdBy: personFromSp(item.Author),
       created: item.Created,
@@ -106,13 +147,8 @@ export class AssessmentRepository extends ListRepository<IndexAssessment> {
       [KEY]: assessmentKey(assessment.periodName, assessment.indexId),
       [PERIOD]: assessment.periodName,
       [INDEX]: assessment.indexId,
-      [CURRENT]: isLevelId(assessment.currentLevel) ? LEVEL_TITLES[assessment.currentLevel] : null,
-      [TARGET]: isLevelId(assessment.targetLevel) ? LEVEL_TITLES[assessment.targetLevel] : null,
-      [TARGET_DATE]: dateOnlyToSp(assessment.targetDate || undefined),
-      [RATIONALE]: assessment.rationale,
-      [EVIDENCE]: assessment.evidence,
-      [LINKS]: assessment.evidenceLinks.length ? JSON.stringify(assessment.evidenceLinks) : '',
     };
+    for (const key of ASSESSMENT_CONTENT_KEYS) fields[CONTENT_COLUMNS[key]] = toColumn(key, assessment);
     try {
       const saved = await this.write(fields, assessment.id, assessment.etag);
       return await this.getById(saved.id);

@@ -176,7 +176,7 @@ export abstract class ListRepository<T> {
    * the same record first. Repositories with unique columns say what to do (usually: show theirs).
    */
   protected async duplicateOf(fields: Record<string, unknown>): Promise<DataError> {
-    const unique = (LISTS[this.key].fields as FieldDefinition[]).filter((f) => f.unique && fields[f.internalName] !== undefined).map((f) => f.displayName);
+    const unique = (LISTS[this.key].fields as readonly FieldDefinition[]).filter((f) => f.unique && fields[f.internalName] !== undefined).map((f) => f.displayName);
     return new DataError('duplicate', `This ${unique.join(' and ') || 'record'} already exists in ${this.listTitle}; someone may have just added it. Reload to see it.`, 400);
   }
 

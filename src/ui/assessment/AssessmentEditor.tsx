@@ -4,7 +4,7 @@ import { TextField } from '@fluentui/react/lib/TextField';
 import { Dropdown, IDropdown } from '@fluentui/react/lib/Dropdown';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
-import { IndexAssessment, validateAssessment } from '../../domain/assessment';
+import { IndexAssessment, sameAssessmentContent, validateAssessment } from '../../domain/assessment';
 import { formatUkDateTime } from '../../domain/dates';
 import { LIMITS } from '../../domain/limits';
 import { dateProblem, evidenceLinkProblems, FieldProblem, mergeProblems } from '../../domain/validation';
@@ -54,10 +54,7 @@ function fileHref(serverRelativeUrl: string): string {
   }
 }
 
-function sameContent(a: IndexAssessment, b: IndexAssessment): boolean {
-  const pick = (x: IndexAssessment): unknown[] => [x.currentLevel, x.targetLevel, x.targetDate || undefined, x.rationale, x.evidence, x.evidenceLinks];
-  return JSON.stringify(pick(a)) === JSON.stringify(pick(b));
-}
+const sameContent = sameAssessmentContent;
 
 /**
  * Assess one key area or enabler: current level from the strategy's descriptors, target and date,
@@ -179,7 +176,9 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
             <div>
               <PrimaryButton
                 onClick={() => {
-                  setForm({ ...offeredDraft.value, id: saved.id, etag: saved.etag });
+                  // The draft keeps the version it was typed against, so if a colleague has saved since,
+                  // saving it shows their version beside it instead of overwriting theirs.
+                  setForm({ ...offeredDraft.value, id: offeredDraft.value.id ?? saved.id, etag: offeredDraft.value.id === undefined ? saved.etag : offeredDraft.value.etag });
                   setOfferedDraft(undefined);
                 }}
               >
@@ -197,6 +196,9 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
           }
         >
           You have unsaved changes to this assessment from {formatUkDateTime(offeredDraft.savedAt)}.
+          {offeredDraft.value.etag && saved.etag && offeredDraft.value.etag !== saved.etag
+            ? ` ${saved.lastAssessedBy?.displayName ?? 'Someone'} has saved it since; when you save, you can compare the two and keep what you need from each.`
+            : ''}
         </MessageBar>
       )}
       {conflict && <ConflictResolver theirs={conflict} yours={form} onResolve={(merged) => save(merged)} onCancel={() => setForm({ ...form, etag: conflict.etag, id: conflict.id })} />}

@@ -1,37 +1,34 @@
 import * as React from 'react';
 import { PrimaryButton, DefaultButton } from '@fluentui/react/lib/Button';
-import { IndexAssessment } from '../../domain/assessment';
+import { ASSESSMENT_CONTENT, ASSESSMENT_CONTENT_KEYS, AssessmentContentKey, IndexAssessment, levelTitle, sameAssessmentContent } from '../../domain/assessment';
 import { formatUkDate, formatUkDateTime } from '../../domain/dates';
-import { levelTitle } from '../../domain/assessment';
+import { LevelId } from '../../framework/types';
 
-type FieldKey = 'currentLevel' | 'targetLevel' | 'targetDate' | 'rationale' | 'evidence' | 'evidenceLinks';
+type FieldKey = AssessmentContentKey;
 type Pick3 = 'theirs' | 'yours' | 'both';
 
-const FIELDS: Array<{ key: FieldKey; label: string; text?: boolean }> = [
-  { key: 'currentLevel', label: 'Current level' },
-  { key: 'targetLevel', label: 'Target level' },
-  { key: 'targetDate', label: 'Target date' },
-  { key: 'rationale', label: 'Rationale', text: true },
-  { key: 'evidence', label: 'Evidence', text: true },
-  { key: 'evidenceLinks', label: 'Evidence links', text: true },
-];
+/** Every field a person writes, from the one description of an assessment; text can keep both versions. */
+const FIELDS: Array<{ key: FieldKey; label: string; text?: boolean }> = ASSESSMENT_CONTENT_KEYS.map((key) => ({
+  key,
+  label: ASSESSMENT_CONTENT[key].label,
+  text: ASSESSMENT_CONTENT[key].kind === 'text' || ASSESSMENT_CONTENT[key].kind === 'links',
+}));
 
 function show(a: IndexAssessment, key: FieldKey): string {
-  switch (key) {
-    case 'currentLevel':
-    case 'targetLevel':
-      return levelTitle(a[key]);
-    case 'targetDate':
-      return a.targetDate ? formatUkDate(a.targetDate) : 'Not set';
-    case 'evidenceLinks':
+  switch (ASSESSMENT_CONTENT[key].kind) {
+    case 'level':
+      return levelTitle(a[key] as LevelId | undefined);
+    case 'date':
+      return a[key] ? formatUkDate(a[key] as string) : 'Not set';
+    case 'links':
       return a.evidenceLinks.map((l) => `${l.description || l.url} (${l.url})`).join('\n') || 'None';
     default:
-      return a[key] || 'Empty';
+      return (a[key] as string) || 'Empty';
   }
 }
 
 function same(a: IndexAssessment, b: IndexAssessment, key: FieldKey): boolean {
-  return JSON.stringify(a[key] ?? null) === JSON.stringify(b[key] ?? null);
+  return sameAssessmentContent(a, b, key);
 }
 
 /** Both versions combined field by field as chosen; text fields can keep both, one after the other. */
@@ -41,11 +38,11 @@ export function combine(theirs: IndexAssessment, yours: IndexAssessment, choices
     const choice = choices[key] ?? 'yours';
     if (choice === 'theirs') continue;
     if (choice === 'yours') (merged as unknown as Record<string, unknown>)[key] = yours[key];
-    else if (key === 'evidenceLinks') {
+    else if (ASSESSMENT_CONTENT[key].kind === 'links') {
       const urls = new Set(theirs.evidenceLinks.map((l) => l.url));
       merged.evidenceLinks = [...theirs.evidenceLinks, ...yours.evidenceLinks.filter((l) => !urls.has(l.url))];
-    } else if (key === 'rationale' || key === 'evidence') {
-      merged[key] = [theirs[key], yours[key]].filter(Boolean).join('\n\n');
+    } else if (ASSESSMENT_CONTENT[key].kind === 'text') {
+      (merged as unknown as Record<string, unknown>)[key] = [theirs[key], yours[key]].filter(Boolean).join('\n\n');
     }
   }
   return { ...merged, id: theirs.id, etag: theirs.etag };

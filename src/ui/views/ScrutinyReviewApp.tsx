@@ -49,6 +49,10 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
   const body = (w: Workspace): JSX.Element => {
     const signedOff = w.periods.filter((p) => p.status === 'Signed off');
     if (!periodName && w.period && w.period.status !== 'Signed off' && signedOff.length > 0) return <Loading label="Loading the assessment for review…" />;
+    // Moving to another year (the latest signed-off one on opening, "Review …", the picker): until it
+    // has loaded, the year on screen is the one being left, so say it is loading rather than show it
+    // (a draft would flash "not signed off yet"). A failed load keeps the last year with the error.
+    if (periodName && w.period && w.period.name !== periodName && state.status !== 'failed') return <Loading label="Loading the assessment for review…" />;
     const { framework, period } = w;
     if (period && period.status !== 'Signed off') {
       // A link to a year still in progress: say so, and offer the year councillors can review.

@@ -1,0 +1,273 @@
+/**
+ * @jest-environment ./tests/support/jsdomWithFetch.js
+ */
+import * as React from 'react';
+import { fireEvent, render, screen, waitFor, within } from '@testing-library/react';
+import '@testing-library/jest-dom';
+import { setIconOptions } from '@fluentui/react/lib/Styling';
+import { npsFramework2018 } from '../../src/framework';
+import { LevelId } from '../../src/framework/types';
+import { ProcurementDashboardApp } from '../../src/ui/views/ProcurementDashboardApp';
+import { ScrutinyReviewApp } from '../../src/ui/views/ScrutinyReviewApp';
+import { DataServices } from '../../src/data/services';
+import { currentPeriod, takeSignOffStep } from '../../src/data/periodWorkflow';
+import { LISTS } from '../../src/data/schema';
+import { emptyAssessment } from '../../src/domain/assessment';
+import { ActionPlanItem, Person } from '../../src/domain/actions';
+import { AssessmentPeriod } from '../../src/domain/periods';
+import { Role } from '../../src/domain/signOff';
+import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
+import { RunningService, servicesAs, setUpSite, spAs, startListService } from '../support/listService';
+import { previewHost } from '../support/host';
+
+/*
+ * The senior managers' dashboard and the councillors' scrutiny review, rendered in jsdom against the
+ * real local list service over HTTP, as each of the people who use them: what each one sees and can
+ * do. Each test makes its own financial years, so any test can run alone.
+ */
+const framework = npsFramework2018();
+const person = (role: string, n = 0) => DIRECTORY.filter((p) => p.role === role)[n];
+const OFFICER = person('officer');
+const OFFICER_2 = person('officer', 1);
+const APPROVER = person('headOfProcurement');
+const APPROVER_2 = person('director');
+const COUNCILLOR = person('councillor');
+const COLLEAGUE = person('other');
+const TODAY = '2026-11-25';
+
+let service: RunningService;
+const as = (who: { loginName: string }): DataServices => servicesAs(service, who.loginName);
+type Mail = { from: string; to: string[]; subject: string; body: string };
+const outbox = async (): Promise<Mail[]> => (await fetch(`${service.url}/_local/outbox`)).json();
+
+function dashboardAs(who: { loginName: string }, periodName?: string) {
+  // One services object per render: the view reloads when it changes.
+  const services = as(who);
+  return render(
+    <ProcurementDashboardApp host={previewHost({ siteUrl: service.siteUrl })} services={services} framework={framework} title="Procurement dashboard" today={TODAY} target={periodName ? { periodName } : undefined} />
+  );
+}
+
+function reviewAs(who: { loginName: string }, periodName?: string) {
+  const services = as(who);
+  return render(<ScrutinyReviewApp host={previewHost({ siteUrl: service.siteUrl })} services={services} framework={framework} title="Scrutiny review" target={periodName ? { periodName } : undefined} />);
+}
+
+type Levels = { current?: LevelId; target?: LevelId };
+
+/** A year with every index assessed by an officer, at the levels `levels` gives each (by position). */
+async function assessedYear(name: string, levels: (i: number) => Levels = () => ({ current: 'developing', target: 'mature' })): Promise<AssessmentPeriod> {
+  const officer = as(OFFICER);
+  await officer.periods.create(name, framework);
+  for (const [i, index] of framework.indices.entries()) {
+    const { current, target } = levels(i);
+    await officer.assessments.save({ ...emptyAssessment(name, index.id), currentLevel: current, targetLevel: target, evidence: `Evidence for ${index.title}` });
+  }
+  return currentPeriod(officer, name);
+}
+
+async function step(who: { loginName: string }, role: Role, period: AssessmentPeriod, action: 'submit' | 'signOff') {
+  const services = as(who);
+  const me = await services.site.currentUser();
+  const assessments = await services.assessments.forPeriod(period.name);
+  return (await takeSignOffStep(services, { period, indices: framework.indices, assessments }, { action }, { role, userId: me.id, displayName: me.displayName })).period;
+}
+
+async function signedOffYear(name: string): Promise<AssessmentPeriod> {
+  const submitted = await step(OFFICER, 'officer', await assessedYear(name), 'submit');
+  return step(APPROVER, 'approver', submitted, 'signOff');
+}
+
+async function siteUser(who: { loginName: string }): Promise<Person> {
+  const { id, displayName, email } = await as(who).site.currentUser();
+  return { id, displayName, email };
+}
+
+// The web part loads Fluent's icon font at run time; here the icons are not the point.
+setIconOptions({ disableWarnings: true });
+
+beforeAll(async () => {
+  service = await startListService();
+  await setUpSite(service, {
+    officers: [OFFICER.loginName, OFFICER_2.loginName],
+    approvers: [APPROVER.loginName, APPROVER_2.loginName],
+    scrutiny: [COUNCILLOR.loginName],
+  });
+  // A colleague elsewhere in the council who may read the site, in its visitors group.
+  const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
+  await owner.web.siteGroups.getById((await owner.web.associatedVisitorGroup()).Id).users.add(COLLEAGUE.loginName);
+}, 90000);
+
+afterAll(async () => {
+  await service?.stop();
+});
+
+describe('the dashboard for senior managers', () => {
+  it('gives an approver the headline counts and the overdue actions, with owners and UK dates', async () => {
+    // 5 at or above target (2 met, 3 above), 6 below, 3 with no target set: those count as neither.
+    const levels = (i: number): Levels => {
+      if (i < 2) return { current: 'mature', target: 'mature' };
+      if (i < 5) return { current: 'leader', target: 'mature' };
+      if (i < 11) return { current: 'developing', target: 'leader' };
+      return { current: 'developing' };
+    };
+    await assessedYear('2001/02', levels);
+    const [aisha, tom] = [await siteUser(OFFICER), await siteUser(OFFICER_2)];
+    const action = (title: string, owner: Person, dueDate: string, status: ActionPlanItem['status']): ActionPlanItem => ({
+      periodName: '2001/02', indexId: 'developing-talent', title, details: '', owner, dueDate, status, progressNotes: '',
+    });
+    for (const a of [
+      action('Agree a competency framework', aisha, '2026-09-30', 'In progress'), // overdue: red
+      action('Publish the procurement pipeline', tom, '2026-10-31', 'Not started'), // overdue: red
+      action('Recruit two apprentices', aisha, '2026-12-05', 'Not started'), // 10 days, not started: red, not overdue
+      action('Train category managers', tom, '2026-12-10', 'In progress'), // 15 days: amber
+      action('Review the scheme of delegation', aisha, TODAY, 'In progress'), // due today: amber, not yet overdue
+      action('Run a supplier day', tom, '2027-03-31', 'In progress'), // green
+      action('Publish the contracts register', aisha, '2026-06-30', 'Complete'), // past its date but done: closed
+    ]) {
+      await as(OFFICER).actions.save(a);
+    }
+
+    dashboardAs(APPROVER, '2001/02');
+    const headlines = within(await screen.findByRole('region', { name: 'Headlines' }, { timeout: 15000 }));
+    expect(headlines.getByText(/key areas and enablers at or above target/).closest('li')).toHaveTextContent('5 of 14 key areas and enablers at or above target; 6 below target.');
+    expect(headlines.getByText(/actions:/).closest('li')).toHaveTextContent('7 actions: 3 red, 2 amber, 1 green, 1 closed.');
+    expect(headlines.getByText(/overdue/).closest('li')).toHaveTextContent('2 overdue.');
+
+    const table = screen.getByRole('table', { name: 'Overdue actions' });
+    const rows = within(table).getAllByRole('row').slice(1);
+    expect(rows).toHaveLength(2);
+    expect(within(table).getByRole('row', { name: /Agree a competency framework/ })).toHaveTextContent(/Developing talent.*Aisha Khan.*30 September 2026.*Red/);
+    expect(within(table).getByRole('row', { name: /Publish the procurement pipeline/ })).toHaveTextContent(/Developing talent.*Tom Whitfield.*31 October 2026.*Red/);
+    for (const notOverdue of ['Publish the contracts register', 'Review the scheme of delegation', 'Recruit two apprentices', 'Run a supplier day']) {
+      expect(within(table).queryByText(notOverdue)).toBeNull();
+    }
+  }, 90000);
+
+  it('shows a read-only colleague the figures but no sign-off buttons', async () => {
+    await step(OFFICER, 'officer', await assessedYear('2002/03', (i) => (i < 9 ? { current: 'mature', target: 'mature' } : { current: 'minimum', target: 'developing' })), 'submit');
+    await as(OFFICER).actions.save({ periodName: '2002/03', indexId: 'engaging-councillors', title: 'Brief the cabinet member', details: '', owner: await siteUser(OFFICER), dueDate: '2026-10-01', status: 'In progress', progressNotes: '' });
+
+    dashboardAs(COLLEAGUE, '2002/03');
+    const headlines = within(await screen.findByRole('region', { name: 'Headlines' }, { timeout: 15000 }));
+    expect(headlines.getByText(/key areas and enablers at or above target/).closest('li')).toHaveTextContent('9 of 14 key areas and enablers at or above target; 5 below target.');
+    expect(headlines.getByText(/overdue/).closest('li')).toHaveTextContent('1 overdue.');
+    expect(within(screen.getByRole('table', { name: 'Overdue actions' })).getByRole('row', { name: /Brief the cabinet member/ })).toHaveTextContent(/Aisha Khan.*1 October 2026/);
+    // Fluent's MessageBar shows its text a moment after it renders.
+    expect(await screen.findByText(new RegExp(`The 2002/03 assessment was submitted for sign-off by ${OFFICER.displayName}`))).toBeInTheDocument();
+    for (const name of ['Sign off', 'Return for changes', 'Submit for sign-off', 'Reopen for changes', 'Finish sign-off']) {
+      expect(screen.queryByRole('button', { name })).toBeNull();
+    }
+  }, 90000);
+
+  it('lets an approver sign off a year someone else submitted, and refuses the approver who submitted it', async () => {
+    await step(OFFICER, 'officer', await assessedYear('2003/04'), 'submit');
+    const first = dashboardAs(APPROVER_2, '2003/04');
+    await screen.findByText(new RegExp(`The 2003/04 assessment was submitted for sign-off by ${OFFICER.displayName}`), {}, { timeout: 15000 });
+    expect(screen.getByRole('button', { name: 'Return for changes' })).toBeInTheDocument();
+    fireEvent.click(screen.getByRole('button', { name: 'Sign off' }));
+    expect(await screen.findByText(new RegExp(`The 2003/04 assessment was signed off by ${APPROVER_2.displayName} on `), {}, { timeout: 20000 })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: 'Sign off' })).toBeNull();
+    expect(screen.queryByRole('button', { name: 'Return for changes' })).toBeNull();
+    // The year's assessments were made read-only as part of the sign-off.
+    expect(screen.queryByText(/not yet read-only in SharePoint/)).toBeNull();
+    first.unmount();
+
+    await step(APPROVER, 'approver', await assessedYear('2004/05'), 'submit');
+    dashboardAs(APPROVER, '2004/05');
+    fireEvent.click(await screen.findByRole('button', { name: 'Sign off' }, { timeout: 15000 }));
+    expect(await screen.findByText(/You submitted this assessment, so someone else must sign it off/, {}, { timeout: 15000 })).toBeInTheDocument();
+    expect(screen.getByText(new RegExp(`The 2004/05 assessment was submitted for sign-off by ${APPROVER.displayName}`))).toBeInTheDocument();
+    expect((await currentPeriod(as(APPROVER), '2004/05')).status).toBe('Submitted');
+  }, 120000);
+
+  it('names a bad item typed into a list, and still shows the rest', async () => {
+    await assessedYear('2006/07', () => ({ current: 'mature', target: 'leader' }));
+    const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
+    const junk = await owner.web.lists.getByTitle(LISTS.periods.title).items.add({ Title: 'Zzz junk' });
+    try {
+      dashboardAs(APPROVER, '2006/07');
+      const headlines = within(await screen.findByRole('region', { name: 'Headlines' }, { timeout: 15000 }));
+      expect(headlines.getByText(/key areas and enablers at or above target/).closest('li')).toHaveTextContent('0 of 14 key areas and enablers at or above target; 14 below target.');
+      const problem = await screen.findByText(new RegExp(`Assessment periods item ${junk.Id} "Zzz junk": `));
+      expect(problem).toHaveTextContent(/no Period/);
+      expect(screen.getByText('One list item is not shown because of a problem with what the list holds:')).toBeInTheDocument();
+      expect(await screen.findByText('The 2006/07 assessment is a draft.')).toBeInTheDocument();
+    } finally {
+      await owner.web.lists.getByTitle(LISTS.periods.title).items.getById(junk.Id).delete();
+    }
+  }, 90000);
+});
+
+describe('the scrutiny review for councillors', () => {
+  // The newest years on the site: the review's default is the latest signed-off one.
+  it('opens the latest signed-off year rather than a newer draft, and turns a link to a draft towards it', async () => {
+    await signedOffYear('2090/91');
+    await assessedYear('2091/92');
+    // Everything the councillor is shown on the way, not only where it ends up.
+    const seen: string[] = [];
+    const watcher = new MutationObserver(() => seen.push(document.body.textContent ?? ''));
+    watcher.observe(document.body, { childList: true, subtree: true, characterData: true });
+    const first = reviewAs(COUNCILLOR);
+    expect(await screen.findByText(new RegExp(`The 2090/91 assessment was signed off by ${APPROVER.displayName} on `), {}, { timeout: 15000 })).toBeInTheDocument();
+    watcher.disconnect();
+    expect(seen.filter((text) => /2091\/92|not signed off yet|Review 2090\/91/.test(text))).toEqual([]);
+    expect(screen.queryByText(/2091\/92/)).toBeNull();
+    expect(screen.getAllByRole('button', { name: /^Raise a challenge on / })).toHaveLength(14);
+    first.unmount();
+
+    reviewAs(COUNCILLOR, '2091/92');
+    expect(
+      await screen.findByText(/The 2091\/92 assessment is not signed off yet \(it is draft\), so it is not open for scrutiny review. The latest signed-off assessment is 2090\/91./, {}, { timeout: 15000 })
+    ).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Raise a challenge/ })).toBeNull();
+    fireEvent.click(screen.getByRole('button', { name: 'Review 2090/91' }));
+    expect(await screen.findByText(new RegExp(`The 2090/91 assessment was signed off by ${APPROVER.displayName} on `), {}, { timeout: 15000 })).toBeInTheDocument();
+    expect(screen.queryByText(/not signed off yet/)).toBeNull();
+  }, 120000);
+
+  it('lets a councillor raise a challenge and an officer answer it, and shows a colleague both without either control', async () => {
+    await signedOffYear('2005/06');
+    const text = 'Why is <b>only</b> 12% spent with local SMEs & not more?';
+    const region = () => screen.getByRole('region', { name: 'Engaging councillors' });
+
+    const asCouncillor = reviewAs(COUNCILLOR, '2005/06');
+    fireEvent.click(await screen.findByRole('button', { name: 'Raise a challenge on Engaging councillors' }, { timeout: 15000 }));
+    expect(screen.queryByRole('button', { name: /^Respond/ })).toBeNull();
+    fireEvent.change(within(region()).getByRole('textbox', { name: /Your challenge on Engaging councillors/ }), { target: { value: text } });
+    fireEvent.click(within(region()).getByRole('button', { name: 'Raise challenge' }));
+    // (The challenge box holds the text too until it closes; the challenge itself is a paragraph.)
+    const raised = (await within(region()).findByText(/asked on/, {}, { timeout: 15000 })).closest('p')!;
+    expect(raised).toHaveTextContent(new RegExp(`^${COUNCILLOR.displayName} asked on .*: Why is <b>only</b> 12% spent with local SMEs & not more\\?$`));
+    expect(raised.querySelector('b')).toBeNull();
+    expect(within(region()).getByText('Awaiting a response.')).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /^Respond/ })).toBeNull();
+    // The email to officers goes from the councillor, with what they typed as text, never markup.
+    await waitFor(async () => expect((await outbox()).some((m) => m.subject === 'Scrutiny challenge on Engaging councillors (2005/06)')).toBe(true), { timeout: 10000 });
+    const mail = (await outbox()).find((m) => m.subject === 'Scrutiny challenge on Engaging councillors (2005/06)')!;
+    expect(mail.from).toBe(COUNCILLOR.email);
+    expect([...mail.to].sort()).toEqual([OFFICER.email, OFFICER_2.email].sort());
+    expect(mail.body).toContain('Why is &lt;b&gt;only&lt;/b&gt; 12% spent with local SMEs &amp; not more?');
+    expect(mail.body).not.toContain('<b>');
+    expect(screen.queryByText(/The email to officers was not sent/)).toBeNull();
+    asCouncillor.unmount();
+
+    const asOfficer = reviewAs(OFFICER, '2005/06');
+    fireEvent.click(await screen.findByRole('button', { name: `Respond to the challenge from ${COUNCILLOR.displayName}` }, { timeout: 15000 }));
+    expect(screen.queryByRole('button', { name: /^Raise a challenge/ })).toBeNull();
+    fireEvent.change(within(region()).getByRole('textbox', { name: /Your response/ }), { target: { value: 'It is 38 per cent this year, up from 31.' } });
+    fireEvent.click(within(region()).getByRole('button', { name: 'Send response' }));
+    const answer = (await within(region()).findByText(/answered on/, {}, { timeout: 15000 })).closest('p')!;
+    expect(answer).toHaveTextContent(new RegExp(`^${OFFICER.displayName} answered on .*: It is 38 per cent this year, up from 31\\.$`));
+    expect(screen.queryByRole('button', { name: /^Respond/ })).toBeNull();
+    asOfficer.unmount();
+
+    reviewAs(COLLEAGUE, '2005/06');
+    await screen.findByText(new RegExp(`The 2005/06 assessment was signed off by ${APPROVER.displayName} on `), {}, { timeout: 15000 });
+    expect(within(region()).getByText(/asked on/).closest('p')).toHaveTextContent(`${COUNCILLOR.displayName} asked on`);
+    expect(within(region()).getByText(/asked on/).closest('p')).toHaveTextContent(text);
+    expect(within(region()).getByText(/answered on/).closest('p')).toHaveTextContent(new RegExp(`^${OFFICER.displayName} answered on .*: It is 38 per cent this year, up from 31\\.$`));
+    expect(screen.queryByRole('button', { name: /^Raise a challenge/ })).toBeNull();
+    expect(screen.queryByRole('button', { name: /^Respond/ })).toBeNull();
+  }, 120000);
+});
