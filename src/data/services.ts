@@ -7,12 +7,16 @@ import { PeriodRepository } from './repositories/periodRepository';
 import { SignOffLogRepository, SubmissionRepository } from './repositories/signOffRepositories';
 import { SiteService } from './siteService';
 import { MailSender } from './graph';
+import { runSiteSetup, SetupReport } from './siteSetup';
+import { Framework } from '../framework/types';
 
 /** Everything a view needs to read and write, built once per web part from one SharePoint client. */
 export interface DataServices {
   sp: SPFI;
   /** Mail as the signed-in person (Microsoft Graph sendMail). */
   mail: MailSender;
+  /** Site set-up, for site owners. */
+  setup: { run(framework: Framework): Promise<SetupReport> };
   site: SiteService;
   indices: IndexRepository;
   periods: PeriodRepository;
@@ -27,6 +31,7 @@ export function createDataServices(sp: SPFI, mail: MailSender): DataServices {
   return {
     sp,
     mail,
+    setup: { run: (framework) => runSiteSetup(sp, framework) },
     site: new SiteService(sp),
     indices: new IndexRepository(sp),
     periods: new PeriodRepository(sp),

@@ -58,6 +58,19 @@ async function inOneBatch<T extends unknown[]>(sp: SPFI, reads: (batched: SPFI) 
   return results.map((r) => valueOf(r)) as T;
 }
 
+/**
+ * A list missing from the site (deleted, or a newer version of the app not yet added) leaves its part
+ * of the view empty and is named, instead of blanking the whole view.
+ */
+function tolerateMissingList<T>(read: Promise<T>, fallback: T, problems: ItemProblem[]): Promise<T> {
+  return read.catch((e: unknown) => {
+    const error = toDataError(e, undefined, 'read');
+    if (error.kind !== 'notSetUp') throw error;
+    if (!problems.some((p) => p.message === error.message)) problems.push({ list: '', itemId: 0, title: '', message: error.message });
+    return fallback;
+  });
+}
+
 /** This financial year and the one before: where the newest assessment almost always is. */
 export function guessNewestPeriods(today: string): string[] {
   const current = periodNameForDate(today);
@@ -96,7 +109,13 @@ export async function loadWorkspace(services: DataServices, builtIn: Framework, 
   const forPeriod = (via: SPFI, name: string): Array<Promise<unknown>> => {
     const sink: ItemProblem[] = [];
     periodProblems.set(name, sink);
-    return [assessments.forPeriod(name, via, sink), actions.forPeriod(name, via, sink), challenges.forPeriod(name, via, sink), challenges.responses.forPeriod(name, via, sink)];
+    const missing = (read: Promise<unknown[]>): Promise<unknown[]> => tolerateMissingList(read, [], problems);
+    return [
+      missing(assessments.forPeriod(name, via, sink)),
+      missing(actions.forPeriod(name, via, sink)),
+      missing(challenges.forPeriod(name, via, sink)),
+      missing(challenges.responses.forPeriod(name, via, sink)),
+    ];
   };
 
   // Without a period named, guess the newest is this financial year's or last year's and read both in
@@ -104,20 +123,24 @@ export async function loadWorkspace(services: DataServices, builtIn: Framework, 
   const guesses = periodName ? [periodName] : guessNewestPeriods(today);
   const [user, deployed, records, submitted, decided, aAccess, acAccess, chAccess, pAccess, rAccess, sAccess, ...periodData] = await inOneBatch<
     [CurrentUser, DeployedIndex[], PeriodRecord[], SubmissionRecord[], DecisionRecord[], ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ...unknown[]]
-  >(services.sp, (b) => [
+  >(services.sp, (b) => {
+    const none: ListAccess = { canAdd: false, canEdit: false };
+    const list = <T,>(read: Promise<T>, fallback: T): Promise<T> => tolerateMissingList(read, fallback, problems);
+    return [
     site.currentUser(b),
-    indices.all(b),
-    periods.all(b, problems),
-    submissions.all(b, problems),
-    signOffs.all(b, problems),
-    site.access('assessments', b),
-    site.access('actions', b),
-    site.access('challenges', b),
-    site.access('periods', b),
-    site.access('responses', b),
-    site.access('signoffs', b),
+    list(indices.all(b), []),
+    list(periods.all(b, problems), []),
+    list(submissions.all(b, problems), []),
+    list(signOffs.all(b, problems), []),
+    list(site.access('assessments', b), none),
+    list(site.access('actions', b), none),
+    list(site.access('challenges', b), none),
+    list(site.access('periods', b), none),
+    list(site.access('responses', b), none),
+    list(site.access('signoffs', b), none),
     ...guesses.flatMap((name) => forPeriod(b, name)),
-  ] as never);
+    ] as never;
+  });
 
   const needsSetup = deployed.length === 0;
   const deployedFramework = needsSetup ? { framework: builtIn, skipped: [] } : IndexRepository.toFramework(deployed, builtIn);

@@ -9,7 +9,10 @@ import { AssessmentPeriod } from '../../src/domain/periods';
 import { Role } from '../../src/domain/signOff';
 import { TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, teamsTabLink, parseTarget } from '../../src/ui/deepLinks';
 import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
-import { rawFetch, RunningService, servicesAs, setUpSite, spAs, startListService } from '../support/listService';
+import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { ASSETS_DIR, rawFetch, RunningService, servicesAs, setUpSite, spAs, startListService } from '../support/listService';
 
 /*
  * The workflow's promises, held by SharePoint: each rule is tried through the app as the person
@@ -308,5 +311,22 @@ describe('bad items in the lists are named, never the default, never blank the v
     expect(a.problems).toEqual(['Current level "Expert" is not one of the five maturity levels.']);
     const blocked = await step(OFFICER, 'officer', await currentPeriod(as(OFFICER), '2006/07'), 'submit').catch((e) => e);
     expect(blocked.message).toMatch(/Engaging councillors: Current level "Expert" is not one of the five maturity levels/);
+  }, 60000);
+
+  it('names a list missing from the site and still shows the rest', async () => {
+    const assets = mkdtempSync(join(tmpdir(), 'assets-'));
+    for (const name of readdirSync(ASSETS_DIR)) copyFileSync(join(ASSETS_DIR, name), join(assets, name));
+    const elements = readFileSync(join(assets, 'elements.xml'), 'utf8').replace(/\s*<ListInstance CustomSchema="schema-responses.xml"[^>]*\/>/, '');
+    writeFileSync(join(assets, 'elements.xml'), elements);
+    const partial = await startListService({ assetsDir: assets });
+    try {
+      const owner = servicesAs(partial, SITE_OWNER.loginName);
+      await owner.periods.create('2005/06', framework);
+      const ws = await loadWorkspace(owner, framework, '2005/06');
+      expect(ws.period?.name).toBe('2005/06');
+      expect(ws.problems).toEqual([expect.objectContaining({ message: expect.stringMatching(/the list "Challenge responses" is missing/) })]);
+    } finally {
+      await partial.stop();
+    }
   }, 60000);
 });

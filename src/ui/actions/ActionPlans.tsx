@@ -89,11 +89,11 @@ export function ActionPlans(props: ActionPlansProps): JSX.Element {
                     {a.dueDate ? formatUkDate(a.dueDate) : 'No date'}
                     {isOverdue(a, today) && <strong className="nps-overdue-text"> (overdue)</strong>}
                   </td>
-                  <td data-label="Status">{a.status}</td>
+                  <td data-label="Status">{a.problems?.length ? <span className="nps-error">Needs fixing: {a.problems.join(' ')}</span> : a.status}</td>
                   <td data-label="RAG">
                     <RagBadge rag={actionRag(a, today)} />
                   </td>
-                  <td>{canEdit && <DefaultButton text="Edit" ariaLabel={`Edit action ${a.title}`} onClick={() => setEditing(a)} />}</td>
+                  <td>{canEdit && !a.problems?.length && <DefaultButton text="Edit" ariaLabel={`Edit action ${a.title}`} onClick={() => setEditing(a)} />}</td>
                 </tr>
               ))}
             </tbody>

@@ -31,12 +31,18 @@ function Rows({ indices, byIndex, canEdit, onOpen }: { indices: MaturityIndex[];
               <GapText current={a?.currentLevel} target={a?.targetLevel} />
             </td>
             <td data-label="Status">
-              <ProgressBadge progress={progress} />
+              {a?.problems?.length ? (
+                <span className="nps-error">
+                  Needs fixing: {a.problems.join(' ')}
+                </span>
+              ) : (
+                <ProgressBadge progress={progress} />
+              )}
             </td>
             <td data-label="Last updated">{a?.lastAssessedBy ? `${a.lastAssessedBy.displayName}, ${formatUkDateTime(a.modified)}` : '—'}</td>
             <td>
-              <DefaultButton onClick={() => onOpen(index)} ariaLabel={`${canEdit ? 'Assess' : 'View'} ${index.title}`}>
-                {canEdit ? 'Assess' : 'View'}
+              <DefaultButton onClick={() => onOpen(index)} ariaLabel={`${canEdit && !a?.problems?.length && !a?.locked ? 'Assess' : 'View'} ${index.title}`}>
+                {canEdit && !a?.problems?.length && !a?.locked ? 'Assess' : 'View'}
               </DefaultButton>
             </td>
           </tr>

@@ -8,7 +8,6 @@ import { assessmentProgress, emptyAssessment, IndexAssessment, missingForSubmiss
 import { toIsoDate } from '../../domain/dates';
 import { isPeriodLocked, Role } from '../../domain/signOff';
 import { DataServices } from '../../data/services';
-import { runSiteSetup } from '../../data/siteSetup';
 import { finishSignOff, startNextPeriod } from '../../data/periodWorkflow';
 import { ItemProblems } from '../components/ItemProblems';
 import { DataError, toDataError } from '../../data/errors';
@@ -88,7 +87,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
           </MessageBar>
         )}
         {role === 'owner' && workspace.needsSetup && (
-          <SiteSetupPanel needsSetup onRun={() => runSiteSetup(services.sp, props.framework)} onDone={reload} />
+          <SiteSetupPanel needsSetup onRun={() => services.setup.run(props.framework)} onDone={reload} />
         )}
 
         {workspace.periods.length === 0 ? (
@@ -171,7 +170,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
         {role === 'owner' && !workspace.needsSetup && (
           <details className="nps-owner-tools">
             <summary>Site owner tools</summary>
-            <SiteSetupPanel needsSetup={false} onRun={() => runSiteSetup(services.sp, props.framework)} onDone={reload} />
+            <SiteSetupPanel needsSetup={false} onRun={() => services.setup.run(props.framework)} onDone={reload} />
           </details>
         )}
 
