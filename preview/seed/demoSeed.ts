@@ -10,6 +10,7 @@ import { currentPeriod, takeSignOffStep } from '../../src/data/periodWorkflow';
 import { getGraphForBase, graphMailSender } from '../../src/data/graph';
 import { DIRECTORY, SITE_OWNER, peopleWithRole, DirectoryPerson } from '../server/directory';
 import { LocalUser } from '../localUser';
+import { Queryable } from '@pnp/queryable';
 
 /**
  * Illustrative demo data for the local preview: a fictional county council three years into the
@@ -63,10 +64,29 @@ async function addToGroup(sp: SPFI, groupTitle: string, people: DirectoryPerson[
  * signs off, councillors raise challenges, each through the product's own repositories with their own
  * permissions, so Created By and Modified By say who did what, as they would in SharePoint.
  */
+/**
+ * Dates what the demo writes (the local service honours X-Local-Clock only from the demo loader), so
+ * past years read as they would on a real site: assessed in spring, signed off in May.
+ */
+function DemoClock(at: string | undefined): (instance: Queryable) => Queryable {
+  return (instance) => {
+    if (at) {
+      instance.on.pre(async (url, init, result) => {
+        init.headers = { ...(init.headers as Record<string, string>), 'X-Local-Clock': at };
+        return [url, init, result];
+      });
+    }
+    return instance;
+  };
+}
+
 export async function seedDemo(siteUrl: string, log: (line: string) => void = () => undefined): Promise<boolean> {
   const graphBase = `${new URL(siteUrl).origin}/v1.0`;
-  const as = (person: DirectoryPerson): DataServices =>
-    createDataServices(getSPForSite(siteUrl, LocalUser(person.loginName)), graphMailSender(getGraphForBase(graphBase, LocalUser(person.loginName))));
+  const as = (person: DirectoryPerson, at?: string): DataServices =>
+    createDataServices(
+      getSPForSite(siteUrl, LocalUser(person.loginName), DemoClock(at)),
+      graphMailSender(getGraphForBase(graphBase, LocalUser(person.loginName), DemoClock(at)))
+    );
   const owner = as(SITE_OWNER);
   if ((await owner.periods.all()).length > 0) return false;
 
@@ -84,18 +104,20 @@ export async function seedDemo(siteUrl: string, log: (line: string) => void = ()
   for (const p of DIRECTORY.filter((d) => d.role === 'other')) await owner.sp.web.siteGroups.getById(visitors.Id).users.add(p.loginName);
 
   const officerUsers = await Promise.all(officers.map((o) => owner.site.ensurePerson(o.loginName)));
-  const head = as(approvers[0]);
   const team = [...officers, approvers[0]];
 
   const periods = ['2023/24', '2024/25', '2025/26'];
   for (const [p, name] of periods.entries()) {
-    await as(officers[0]).periods.create(name, framework);
+    // Past years were assessed in April after the year ended and signed off in May; this year is now.
+    const year = Number(name.slice(0, 4)) + 1;
+    const at = (monthDay: string): string | undefined => (p < 2 ? `${year}-${monthDay}Z` : undefined);
+    await as(officers[0], at('04-07T09:30:00')).periods.create(name, framework);
     for (const [i, index] of framework.indices.entries()) {
       const story = STORY[index.id];
       if (!story) continue;
       const current = p < 2 || story.evidence ? story.levels[p] : undefined;
       if (p === 2 && !story.evidence && !story.rationale) continue; // not yet assessed this year
-      await as(team[i % team.length]).assessments.save({
+      await as(team[i % team.length], at(`04-${String(10 + i).padStart(2, '0')}T11:00:00`)).assessments.save({
         periodName: name,
         indexId: index.id,
         currentLevel: current,
@@ -108,11 +130,12 @@ export async function seedDemo(siteUrl: string, log: (line: string) => void = ()
       });
     }
     if (p < 2) {
-      const officer = as(officers[0]);
+      const officer = as(officers[0], at('05-02T10:15:00'));
       const period = await currentPeriod(officer, name);
       const assessments = await officer.assessments.forPeriod(name);
       const me = { role: 'officer' as const, userId: officerUsers[0].id, displayName: officerUsers[0].displayName };
       const submitted = await takeSignOffStep(officer, { period, indices: framework.indices, assessments }, { action: 'submit' }, me);
+      const head = as(approvers[0], at('05-20T14:30:00'));
       const headUser = await head.site.currentUser();
       await takeSignOffStep(head, { period: submitted.period, indices: framework.indices, assessments }, { action: 'signOff' }, { role: 'approver', userId: headUser.id, displayName: headUser.displayName });
     }
@@ -123,8 +146,8 @@ export async function seedDemo(siteUrl: string, log: (line: string) => void = ()
     await as(officers[0]).actions.save({ periodName: '2025/26', indexId: a.index, title: a.title, details: '', owner: officerUsers[a.owner % officerUsers.length], dueDate: a.due, status: a.status, progressNotes: a.notes });
   }
   for (const c of CHALLENGES) {
-    const raised = await as(councillors[c.by]).challenges.raise({ periodName: '2024/25', indexId: c.index, text: c.text, response: '', status: 'Open' }, 'Signed off');
-    if (c.response) await as(officers[(c.responder ?? 0) % officers.length]).challenges.respond(raised, c.response);
+    const raised = await as(councillors[c.by], '2025-07-08T18:30:00Z').challenges.raise({ periodName: '2024/25', indexId: c.index, text: c.text, response: '', status: 'Open' }, 'Signed off');
+    if (c.response) await as(officers[(c.responder ?? 0) % officers.length], '2025-07-21T10:00:00Z').challenges.respond(raised, c.response);
   }
   log(`  ${ACTIONS.length} actions and ${CHALLENGES.length} scrutiny challenges`);
   return true;

@@ -14,8 +14,27 @@ export function isoSeconds(ms: number): string {
   return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('.000Z', 'Z');
 }
 
+/** The demo loader's clock (see atClock); undefined means the real time. */
+let clock: number | undefined;
+
 export function nowIso(): string {
-  return isoSeconds(Date.now());
+  return isoSeconds(clock ?? Date.now());
+}
+
+/**
+ * Runs fn as if it were `ms` o'clock, so the demo's past years carry past Created and Modified dates.
+ * Only the demo loader uses it (X-Local-Clock with X-Local-Seed; not SharePoint): requests are
+ * handled synchronously, so the clock cannot leak into another request.
+ */
+export function atClock<T>(ms: number | undefined, fn: () => T): T {
+  if (ms === undefined) return fn();
+  const before = clock;
+  clock = ms;
+  try {
+    return fn();
+  } finally {
+    clock = before;
+  }
 }
 
 const DATE_PATTERN = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(\.\d+)?)?)?(Z|([+-])(\d{2}):?(\d{2}))?$/i;

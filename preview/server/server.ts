@@ -10,7 +10,7 @@ import { createServer, IncomingMessage, Server, ServerResponse } from 'http';
 import { AddressInfo } from 'net';
 import { routeApi } from './api';
 import { ApiRequest, ApiResponse, Ctx, json } from './context';
-import { digestTimestamp } from './dates';
+import { atClock, digestTimestamp } from './dates';
 import { DIRECTORY, DirectoryPerson, findPerson, SITE_OWNER } from './directory';
 import { errorBody, errors, SpError } from './errors';
 import { attachmentFile } from './attachments';
@@ -183,7 +183,10 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
       const digest = req.headers['x-requestdigest'];
       if (!digestValid(typeof digest === 'string' ? digest : undefined)) return errorResponse(errors.digest());
     }
-    return dispatch({ method, path, query: url.searchParams, headers: headerMap(req), body, siteUrl, inBatch: false }, person);
+    // The demo loader may date what it writes (X-Local-Clock, honoured only with X-Local-Seed).
+    const clockHeader = req.headers['x-local-seed'] === '1' ? req.headers['x-local-clock'] : undefined;
+    const clockAt = typeof clockHeader === 'string' && Number.isFinite(Date.parse(clockHeader)) ? Date.parse(clockHeader) : undefined;
+    return atClock(clockAt, () => dispatch({ method, path, query: url.searchParams, headers: headerMap(req), body, siteUrl, inBatch: false }, person));
   };
 
   const handleLocal = (req: IncomingMessage, url: URL, body: Buffer, siteUrl: string): ApiResponse => {
@@ -331,7 +334,8 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
           if (lower.startsWith('/_api/')) return send(res, handleApi(req, url, url.pathname.slice(6), body, siteUrl), extra);
           // Microsoft Graph (graph.ts): /v1.0/me/sendMail and its testing switch, as the same caller as the REST API.
           if (lower.startsWith('/v1.0/') || lower === '/_local/graph') {
-            return send(res, graph.handle(req.method ?? 'GET', url, body, (req.headers['x-local-user'] as string | undefined) ?? cookie(req, 'localUser')), extra);
+            const graphClock = req.headers['x-local-seed'] === '1' && typeof req.headers['x-local-clock'] === 'string' ? Date.parse(req.headers['x-local-clock']) : NaN;
+            return send(res, atClock(Number.isFinite(graphClock) ? graphClock : undefined, () => graph.handle(req.method ?? 'GET', url, body, (req.headers['x-local-user'] as string | undefined) ?? cookie(req, 'localUser'))), extra);
           }
           if (lower.startsWith('/_local/')) return send(res, handleLocal(req, url, body, siteUrl), extra);
           const m = attachmentPath.exec(url.pathname);
