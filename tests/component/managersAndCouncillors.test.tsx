@@ -271,3 +271,28 @@ describe('the scrutiny review for councillors', () => {
     expect(screen.queryByRole('button', { name: /^Respond/ })).toBeNull();
   }, 120000);
 });
+
+describe('text typed into SharePoint\'s own list forms', () => {
+  it('shows a script link and markup typed into an assessment as inert text to councillors and approvers', async () => {
+    await signedOffYear('2006/07');
+    const [first] = await as(APPROVER).assessments.forPeriod('2006/07');
+    const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
+    // Typed straight into the list (the site owner can still write a locked item): a javascript: link, and markup.
+    await owner.web.lists.getByTitle(LISTS.assessments.title).items.getById(first.id!).update({
+      NpsEvidenceLinks: JSON.stringify([{ url: 'javascript:alert(document.cookie)', description: 'Board paper' }, { url: 'https://borsetshire.example/report.pdf', description: 'Report' }]),
+      NpsRationale: '<img src=x onerror="alert(1)"><b>Bold claim</b>',
+    });
+    for (const who of [COUNCILLOR, APPROVER]) {
+      const { container, unmount } = reviewAs(who, '2006/07');
+      expect(await screen.findByText(/<img src=x onerror="alert\(1\)"><b>Bold claim<\/b>/, {}, { timeout: 10000 })).toBeInTheDocument();
+      expect(container.querySelector('img')).toBeNull();
+      expect(container.querySelector('b')).toBeNull();
+      const hrefs = [...container.querySelectorAll('a')].map((a) => a.getAttribute('href') ?? '');
+      expect(hrefs.some((h) => /^\s*javascript:/i.test(h))).toBe(false);
+      expect(screen.getByText(/javascript:alert\(document.cookie\)/)).toBeInTheDocument();
+      expect(screen.getByRole('link', { name: /Report/ })).toHaveAttribute('href', 'https://borsetshire.example/report.pdf');
+      unmount();
+    }
+  }, 60000);
+});
+
