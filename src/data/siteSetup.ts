@@ -40,7 +40,7 @@ function maskOf(kinds: number[]): { High: number; Low: number } {
 }
 
 function orMasks(a: BasePermissions, b: BasePermissions): { High: number; Low: number } {
-  const or = (x: number | string, y: number | string): number => Number((BigInt(x) | BigInt(y)) & 0xffffffffn);
+  const or = (x: number | string, y: number | string): number => Number((BigInt(x) | BigInt(y)) & BigInt(0xffffffff));
   return { High: or(a.High, b.High), Low: or(a.Low, b.Low) };
 }
 
