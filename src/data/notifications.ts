@@ -4,7 +4,7 @@ import { ScrutinyChallenge } from '../domain/scrutiny';
 import { SignOffAction } from '../domain/signOff';
 import { LinkTarget } from '../host';
 import { serverMessage } from './errors';
-import { MailSender, toMailError } from './graph';
+import { MailSender, toMailError } from './mail';
 import { GROUPS } from './siteService';
 
 /**

@@ -1,18 +1,13 @@
 import { isOpen } from '../domain/actions';
 import { carryForwardAssessment, IndexAssessment, missingForSubmission } from '../domain/assessment';
-import { AssessmentPeriod, nextPeriodName, PeriodRecord } from '../domain/periods';
-import { applySignOff, DECISION_OF, DecisionRecord, deriveSignOff, Role, SignOffAction, SubmissionRecord } from '../domain/signOff';
+import { AssessmentPeriod, nextPeriodName } from '../domain/periods';
+import { applySignOff, DECISION_OF, Role, SignOffAction, withSignOff } from '../domain/signOff';
 import { Framework, MaturityIndex } from '../framework/types';
 import { LinkTarget } from '../host';
 import { DataError, ValidationError } from './errors';
 import { notifySignOff } from './notifications';
 import { lockAssessments, unlockAssessments } from './recordLock';
 import { DataServices } from './services';
-
-/** A period record with where it stands in sign-off, worked out from the two sign-off lists. */
-export function withSignOff(record: PeriodRecord, submissions: SubmissionRecord[], decisions: DecisionRecord[]): AssessmentPeriod {
-  return { ...record, ...deriveSignOff(record.name, submissions, decisions) };
-}
 
 /** The period as it stands now, read afresh: a decision is always taken on the latest state. */
 export async function currentPeriod(services: DataServices, name: string): Promise<AssessmentPeriod> {
@@ -76,6 +71,11 @@ export interface SignOffActor {
   userId: number;
   displayName: string;
 }
+
+/**
+ * This module loads when a sign-off step or carry-forward is first taken (see workflowOnDemand.ts), not
+ * with the page: most visits only read.
+ */
 
 /**
  * One sign-off step as the views take it. The step is checked against the period as it stands now

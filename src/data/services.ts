@@ -6,8 +6,8 @@ import { IndexRepository } from './repositories/indexRepository';
 import { PeriodRepository } from './repositories/periodRepository';
 import { SignOffLogRepository, SubmissionRepository } from './repositories/signOffRepositories';
 import { SiteService } from './siteService';
-import { MailSender } from './graph';
-import { runSiteSetup, SetupReport } from './siteSetup';
+import { MailSender } from './mail';
+import type { SetupReport } from './siteSetup';
 import { Framework } from '../framework/types';
 
 /** Everything a view needs to read and write, built once per web part from one SharePoint client. */
@@ -31,7 +31,8 @@ export function createDataServices(sp: SPFI, mail: MailSender): DataServices {
   return {
     sp,
     mail,
-    setup: { run: (framework) => runSiteSetup(sp, framework) },
+    // Set-up is for site owners, once in a while: it loads when run, not with the page.
+    setup: { run: async (framework) => (await import(/* webpackChunkName: 'site-setup' */ './siteSetup')).runSiteSetup(sp, framework) },
     site: new SiteService(sp),
     indices: new IndexRepository(sp),
     periods: new PeriodRepository(sp),

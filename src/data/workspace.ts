@@ -4,10 +4,9 @@ import { IndexAssessment } from '../domain/assessment';
 import { AssessmentPeriod, periodNameForDate, periodNameForYear, periodStartYear, PeriodRecord } from '../domain/periods';
 import { formatUkDateTime, toIsoDate } from '../domain/dates';
 import { ChallengeResponse, ScrutinyChallenge } from '../domain/scrutiny';
-import { DecisionRecord, Role, SubmissionRecord } from '../domain/signOff';
+import { DecisionRecord, Role, SubmissionRecord, withSignOff } from '../domain/signOff';
 import { Framework } from '../framework/types';
 import { DataError, toDataError } from './errors';
-import { withSignOff } from './periodWorkflow';
 import { DeployedIndex, describeSkippedIndex, IndexRepository } from './repositories/indexRepository';
 import { LISTS } from './schema';
 import { ItemProblem } from './repositories/listRepository';
@@ -101,7 +100,9 @@ function checkAgainstSignOff(period: AssessmentPeriod | undefined, assessments: 
   return [checked, challenged];
 }
 
-export async function loadWorkspace(services: DataServices, builtIn: Framework, periodName?: string, today = toIsoDate(new Date())): Promise<Workspace> {
+export async function loadWorkspace(services: DataServices, builtInSource: Framework | Promise<Framework>, periodName?: string, today = toIsoDate(new Date())): Promise<Workspace> {
+  const builtInPending = Promise.resolve(builtInSource);
+  builtInPending.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   const { site, indices, periods, submissions, signOffs, assessments, actions, challenges } = services;
   const problems: ItemProblem[] = [];
   // Each period read names its own bad items, so a guess not shown adds nothing to the view.
@@ -142,6 +143,7 @@ export async function loadWorkspace(services: DataServices, builtIn: Framework, 
     ] as never;
   });
 
+  const builtIn = await builtInPending;
   const needsSetup = deployed.length === 0;
   const deployedFramework = needsSetup ? { framework: builtIn, skipped: [] } : IndexRepository.toFramework(deployed, builtIn);
   const framework = deployedFramework.framework;

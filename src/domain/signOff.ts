@@ -1,5 +1,6 @@
 import type { Person } from './actions';
 import { formatUkDateTime } from './dates';
+import type { AssessmentPeriod, PeriodRecord } from './periods';
 
 /**
  * Sign-off of a period's assessment: officers submit it, a senior manager signs it off or returns it
@@ -195,4 +196,9 @@ export function deriveSignOff(periodName: string, submissions: SubmissionRecord[
     state.history.push(event);
   }
   return state;
+}
+
+/** A period record with where it stands in sign-off, worked out from the two sign-off lists. */
+export function withSignOff(record: PeriodRecord, submissions: SubmissionRecord[], decisions: DecisionRecord[]): AssessmentPeriod {
+  return { ...record, ...deriveSignOff(record.name, submissions, decisions) };
 }

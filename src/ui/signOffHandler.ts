@@ -1,5 +1,5 @@
 import { DataError, toDataError } from '../data/errors';
-import { takeSignOffStep } from '../data/periodWorkflow';
+import { loadWorkflow } from '../data/workflowOnDemand';
 import { DataServices } from '../data/services';
 import { Workspace } from '../data/workspace';
 import { SignOffAction } from '../domain/signOff';
@@ -21,6 +21,7 @@ export function signOffHandler(
     if (!period || role === 'reader') return;
     report(undefined);
     try {
+      const { takeSignOffStep } = await loadWorkflow();
       const { warning } = await takeSignOffStep(
         services,
         { period, indices: framework.indices, assessments },

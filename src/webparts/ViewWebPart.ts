@@ -5,11 +5,10 @@ import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
 import * as strings from 'MaturityWebPartStrings';
 import { HostContext } from '../host';
-import { npsFramework2018 } from '../framework';
-import { Framework } from '../framework/types';
+import type { FrameworkSource } from '../framework/builtIn';
 import { hostContextFromSpfx } from './spfxHost';
 import { getSP } from '../data/sp';
-import { getGraph, graphMailSender } from '../data/graph';
+import { mailOnDemand } from '../data/mail';
 import { createDataServices, DataServices } from '../data/services';
 import { DeepLinkTarget, parseTarget } from '../ui/deepLinks';
 
@@ -21,7 +20,7 @@ export interface IViewWebPartProps {
 export interface ViewProps {
   host: HostContext;
   services: DataServices;
-  framework: Framework;
+  framework: FrameworkSource;
   title: string;
   target?: DeepLinkTarget;
 }
@@ -40,7 +39,13 @@ export abstract class ViewWebPart extends BaseClientSideWebPart<IViewWebPartProp
   protected async onInit(): Promise<void> {
     await super.onInit();
     this.host = await hostContextFromSpfx(this.context);
-    this.services = createDataServices(getSP(this.context), graphMailSender(getGraph(this.context)));
+    const context = this.context;
+    // Microsoft Graph is needed only when a message is sent: load its client then, not with the page.
+    const mail = mailOnDemand(async () => {
+      const graph = await import(/* webpackChunkName: 'graph-mail' */ '../data/graph');
+      return graph.graphMailSender(graph.getGraph(context));
+    });
+    this.services = createDataServices(getSP(context), mail);
   }
 
   public render(): void {
@@ -49,7 +54,8 @@ export abstract class ViewWebPart extends BaseClientSideWebPart<IViewWebPartProp
       React.createElement(this.view(), {
         host: this.host,
         services: this.services,
-        framework: npsFramework2018(),
+        // Every descriptor of the strategy: loaded when a view first needs it, alongside its data.
+        framework: () => import(/* webpackChunkName: 'framework' */ '../framework/builtIn').then((m) => m.npsFramework2018()),
         title: this.properties.title || this.defaultTitle(),
         // A Teams deep link carries the period and index as the subPageId; a SharePoint link in the query.
         target: parseTarget(this.host.teams?.subPageId ?? window.location.search),

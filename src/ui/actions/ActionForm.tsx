@@ -8,7 +8,7 @@ import { LIMITS } from '../../domain/limits';
 import { FieldProblem, mergeProblems } from '../../domain/validation';
 import { ConflictError, DataError, ValidationError, toDataError } from '../../data/errors';
 import { Framework } from '../../framework/types';
-import { keyAreas, enablers } from '../../framework';
+import { keyAreas, enablers } from '../../framework/queries';
 import { PeopleSource, PersonPicker } from '../components/PersonPicker';
 import { UkDatePicker } from '../components/UkDatePicker';
 import { Problem } from '../components/Problem';

@@ -4,7 +4,7 @@ import { Toggle } from '@fluentui/react/lib/Toggle';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 import { actionRag, ActionPlanItem, isOverdue } from '../../domain/actions';
 import { formatUkDate } from '../../domain/dates';
-import { enablers, keyAreas } from '../../framework';
+import { enablers, keyAreas } from '../../framework/queries';
 import { Framework, MaturityIndex } from '../../framework/types';
 import { RagBadge } from '../components/Badges';
 import { PeopleSource } from '../components/PersonPicker';

@@ -2,7 +2,7 @@ import * as React from 'react';
 import { DefaultButton } from '@fluentui/react/lib/Button';
 import { assessmentProgress, IndexAssessment, levelTitle } from '../../domain/assessment';
 import { formatUkDate, formatUkDateTime } from '../../domain/dates';
-import { enablers, keyAreasOfTheme } from '../../framework';
+import { enablers, keyAreasOfTheme } from '../../framework/queries';
 import { Framework, MaturityIndex } from '../../framework/types';
 import { GapText, ProgressBadge } from '../components/Badges';
 

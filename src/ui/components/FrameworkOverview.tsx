@@ -1,5 +1,6 @@
 import * as React from 'react';
-import { Framework, enablers, keyAreasOfTheme } from '../../framework';
+import { Framework } from '../../framework/types';
+import { enablers, keyAreasOfTheme } from '../../framework/queries';
 import { MaturityIndex } from '../../framework/types';
 import { LevelDescriptors } from './LevelDescriptors';
 import { IndexAbout } from './IndexAbout';

@@ -3,12 +3,12 @@ import { PrimaryButton } from '@fluentui/react/lib/Button';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { HostContext } from '../../host';
-import { Framework, MaturityIndex } from '../../framework/types';
+import { MaturityIndex } from '../../framework/types';
 import { assessmentProgress, emptyAssessment, IndexAssessment, missingForSubmission } from '../../domain/assessment';
 import { toIsoDate } from '../../domain/dates';
 import { isPeriodLocked, Role } from '../../domain/signOff';
 import { DataServices } from '../../data/services';
-import { finishSignOff, startNextPeriod } from '../../data/periodWorkflow';
+import { loadWorkflow } from '../../data/workflowOnDemand';
 import { ItemProblems } from '../components/ItemProblems';
 import { DataError, toDataError } from '../../data/errors';
 import { ViewShell } from '../components/ViewShell';
@@ -20,7 +20,8 @@ import { SiteSetupPanel } from '../components/SiteSetupPanel';
 import { IndexTable } from '../assessment/IndexTable';
 import { SignOffBar } from '../assessment/SignOffBar';
 import { ActionPlans } from '../actions/ActionPlans';
-import { useWorkspace } from '../hooks/useWorkspace';
+import { resolveFramework, useWorkspace } from '../hooks/useWorkspace';
+import type { FrameworkSource } from '../../framework/builtIn';
 import { signOffHandler } from '../signOffHandler';
 import { browserDraftStore, DraftStore } from '../drafts';
 import { DeepLinkTarget } from '../deepLinks';
@@ -28,7 +29,8 @@ import { PeopleSource } from '../components/PersonPicker';
 
 export interface AssessmentAppProps {
   host: HostContext;
-  framework: Framework;
+  /** The built-in framework, or how to load it. */
+  framework: FrameworkSource;
   services: DataServices;
   title: string;
   drafts?: DraftStore;
@@ -87,7 +89,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
           </MessageBar>
         )}
         {role === 'owner' && workspace.needsSetup && (
-          <SiteSetupPanel needsSetup onRun={() => services.setup.run(props.framework)} onDone={reload} />
+          <SiteSetupPanel needsSetup onRun={async () => services.setup.run(await resolveFramework(props.framework))} onDone={reload} />
         )}
 
         {workspace.periods.length === 0 ? (
@@ -127,7 +129,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
               unlockedCount={unlockedCount}
               onFinishSignOff={async () => {
                 try {
-                  await finishSignOff(services, period.name);
+                  await (await loadWorkflow()).finishSignOff(services, period.name);
                   setNotice(`The ${period.name} assessments are now read-only in SharePoint.`);
                   reload();
                 } catch (e) {
@@ -139,7 +141,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
               onAction={signOff}
               onStartNext={async () => {
                 try {
-                  const report = await startNextPeriod(services, period, framework);
+                  const report = await (await loadWorkflow()).startNextPeriod(services, period, framework);
                   setNotice(`Started ${report.period.name}: ${report.assessmentsCarried} assessments and ${report.actionsCarried} open actions carried forward. Add this year's evidence to each.`);
                   setPeriodName(report.period.name);
                 } catch (e) {
@@ -170,7 +172,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
         {role === 'owner' && !workspace.needsSetup && (
           <details className="nps-owner-tools">
             <summary>Site owner tools</summary>
-            <SiteSetupPanel needsSetup={false} onRun={() => services.setup.run(props.framework)} onDone={reload} />
+            <SiteSetupPanel needsSetup={false} onRun={async () => services.setup.run(await resolveFramework(props.framework))} onDone={reload} />
           </details>
         )}
 

@@ -1,6 +1,5 @@
 import * as React from 'react';
 import { HostContext } from '../../host';
-import { Framework } from '../../framework/types';
 import { actionRag, isOverdue, Rag } from '../../domain/actions';
 import { assessmentGap, missingForSubmission } from '../../domain/assessment';
 import { formatUkDate, toIsoDate } from '../../domain/dates';
@@ -12,16 +11,18 @@ import { Problem } from '../components/Problem';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { RagBadge } from '../components/Badges';
 import { ItemProblems } from '../components/ItemProblems';
-import { finishSignOff } from '../../data/periodWorkflow';
+import { loadWorkflow } from '../../data/workflowOnDemand';
 import { SignOffBar } from '../assessment/SignOffBar';
 import { MaturityChart } from '../dashboard/MaturityChart';
 import { useWorkspace } from '../hooks/useWorkspace';
+import type { FrameworkSource } from '../../framework/builtIn';
 import { signOffHandler } from '../signOffHandler';
 import { DeepLinkTarget } from '../deepLinks';
 
 export interface ProcurementDashboardAppProps {
   host: HostContext;
-  framework: Framework;
+  /** The built-in framework, or how to load it. */
+  framework: FrameworkSource;
   services: DataServices;
   title: string;
   today?: string;
@@ -59,7 +60,7 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
           unlockedCount={period.status === 'Signed off' ? w.assessments.filter((a) => !a.locked).length : 0}
           onFinishSignOff={async () => {
             try {
-              await finishSignOff(services, period.name);
+              await (await loadWorkflow()).finishSignOff(services, period.name);
               reload();
             } catch (e) {
               setActionError(toDataError(e));

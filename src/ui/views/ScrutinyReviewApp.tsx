@@ -5,13 +5,11 @@ import { SafeLink } from '../components/SafeLink';
 import { DescriptorText } from '../components/LevelDescriptors';
 import { ItemProblems } from '../components/ItemProblems';
 import { HostContext } from '../../host';
-import { Framework } from '../../framework/types';
-import { enablers, keyAreasOfTheme } from '../../framework';
+import { enablers, keyAreasOfTheme } from '../../framework/queries';
 import { IndexAssessment, levelTitle } from '../../domain/assessment';
 import { describeGap } from '../../domain/levels';
 import { formatUkDate, formatUkDateTime } from '../../domain/dates';
 import { DataServices } from '../../data/services';
-import { notifyChallenge } from '../../data/notifications';
 import { ViewShell } from '../components/ViewShell';
 import { Workspace } from '../../data/workspace';
 import { Problem } from '../components/Problem';
@@ -19,12 +17,14 @@ import { Loading } from '../components/Loading';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { ChallengeLog } from '../scrutiny/ChallengeLog';
 import { useWorkspace } from '../hooks/useWorkspace';
+import type { FrameworkSource } from '../../framework/builtIn';
 import { DeepLinkTarget } from '../deepLinks';
 import { MaturityIndex } from '../../framework/types';
 
 export interface ScrutinyReviewAppProps {
   host: HostContext;
-  framework: Framework;
+  /** The built-in framework, or how to load it. */
+  framework: FrameworkSource;
   services: DataServices;
   title: string;
   target?: DeepLinkTarget;
@@ -126,6 +126,8 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
             onRaise={async (text) => {
               const raised = await services.challenges.raise({ periodName: period.name, indexId: index.id, text, response: '', status: 'Open' }, period.status);
               reload();
+              // The mail code loads when the first challenge is raised, not with the page.
+              const { notifyChallenge } = await import(/* webpackChunkName: 'notifications' */ '../../data/notifications');
               setWarning(await notifyChallenge(services, raised, index.title, host.assessmentLink));
             }}
             onRespond={async (challenge, response) => {
