@@ -8,12 +8,13 @@ import { npsFramework2018 } from '../../src/framework';
 import { AssessmentApp } from '../../src/ui/views/AssessmentApp';
 import { browserDraftStore } from '../../src/ui/drafts';
 import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
-import { RunningService, servicesAs, startListService, spAs } from '../support/listService';
+import { removeDir, RunningService, servicesAs, setUpSite, startListService, spAs } from '../support/listService';
 import { previewHost } from '../support/host';
 
 /*
  * The Assessment view rendered in jsdom against the real local list service, over HTTP, with the
- * product's own data code: what a site owner and an officer meet on a fresh site.
+ * product's own data code: what a site owner and an officer meet on a fresh site. Each test starts a
+ * site of its own and brings it to the state it needs, so any test can run alone.
  */
 const framework = npsFramework2018();
 const officer = DIRECTORY.find((p) => p.role === 'officer')!;
@@ -24,12 +25,14 @@ function renderAs(login: string) {
   return render(<AssessmentApp host={previewHost({ siteUrl: service.siteUrl })} services={services} framework={framework} title="Procurement maturity assessment" drafts={browserDraftStore(window.localStorage)} today="2026-11-25" />);
 }
 
-beforeAll(async () => {
+beforeEach(async () => {
+  window.localStorage.clear();
   service = await startListService();
 }, 60000);
 
-afterAll(async () => {
+afterEach(async () => {
   await service?.stop();
+  if (service) removeDir(service.dataDir);
 });
 
 describe('the Assessment view on a live site', () => {
@@ -57,9 +60,7 @@ describe('the Assessment view on a live site', () => {
   }, 30000);
 
   it('lets an officer start the first period and shows every index by theme, none assessed', async () => {
-    const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
-    const [group] = await owner.web.siteGroups.filter("Title eq 'Procurement officers'")();
-    await owner.web.siteGroups.getById(group.Id).users.add(officer.loginName);
+    await setUpSite(service, { officers: [officer.loginName] });
     renderAs(officer.loginName);
     fireEvent.click(await screen.findByRole('button', { name: 'Start the 2026/27 assessment' }));
     expect(await screen.findByText('0 of 14 assessed', {}, { timeout: 10000 })).toBeInTheDocument();
@@ -70,6 +71,8 @@ describe('the Assessment view on a live site', () => {
   }, 30000);
 
   it('says SharePoint is busy when it keeps throttling, and recovers on "Try again"', async () => {
+    await setUpSite(service, { officers: [officer.loginName] });
+    await servicesAs(service, officer.loginName).periods.create('2026/27', framework);
     await fetch(`${service.url}/_local/throttle`, { method: 'POST', body: JSON.stringify({ count: 40, status: 503, retryAfter: 0 }) });
     renderAs(officer.loginName);
     expect(await screen.findByText(/SharePoint is busy and asked us to wait/, {}, { timeout: 15000 })).toBeInTheDocument();
