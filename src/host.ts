@@ -28,6 +28,19 @@ export interface LinkTarget {
   indexId?: string;
 }
 
+export type LinkTo = (target: LinkTarget) => string;
+
+/**
+ * Where the app can be opened. Officers work in Teams; managers and councillors open SharePoint pages,
+ * whose addresses are configured (tenant properties), never guessed.
+ */
+export interface HostLinks {
+  /** The Assessment personal app in Teams. */
+  teamsAssessment?: LinkTo;
+  /** The SharePoint pages that hold each web part, where configured. */
+  pages: { assessment?: string; dashboard?: string; scrutiny?: string };
+}
+
 export interface HostContext {
   kind: HostKind;
   /** Absolute URL of the SharePoint site that holds the lists. */
@@ -37,8 +50,10 @@ export interface HostContext {
   /** BCP 47 locale of the user, e.g. en-GB. */
   locale: string;
   teams?: TeamsDetails;
-  /** Where "open in the assessment" links go (the Teams tab, or the preview's tab); none when unknown. */
-  assessmentLink?: (target: LinkTarget) => string;
+  /** Where links to the app go; each audience gets its own (see ui/links.ts). None when unknown. */
+  links?: HostLinks;
+  /** Where the procurement site setting came from, to explain a wrong one. */
+  siteSource?: 'webPart' | 'tenant' | 'thisSite';
   /** Called with a new theme when Teams switches theme while the tab is open. */
   onThemeChange?: (listener: (theme: HostTheme) => void) => void;
 }

@@ -67,7 +67,11 @@ function hostFor(kind: HostContext['kind'], theme: HostTheme, listeners: Set<(t:
     teams: kind === 'TeamsTab' ? { teamName: 'Procurement', channelName: 'Maturity assessment', subPageId: query } : undefined,
     onThemeChange: (listener) => listeners.add(listener),
     // In the preview the "Teams tab" is the Assessment view of this page.
-    assessmentLink: (target) => `${window.location.origin}/#/assessment?${encodeTarget(target)}`,
+    // The preview's tabs stand in for the Teams personal app and the three SharePoint pages.
+    links: {
+      teamsAssessment: (target) => `${window.location.origin}/#/assessment?${encodeTarget(target)}`,
+      pages: { assessment: `${window.location.origin}/#/assessment`, dashboard: `${window.location.origin}/#/dashboard`, scrutiny: `${window.location.origin}/#/scrutiny` },
+    },
   };
 }
 

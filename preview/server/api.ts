@@ -14,6 +14,7 @@ import { contextInfo, peopleManager, peoplePicker, sendEmail, shareObject } from
 import { WEB_PATH, WEB_TITLE } from './site';
 import { batchRoute } from './batch';
 import { storageEntityRoute } from './storageEntities';
+import { routeRootApi } from './rootSite';
 
 function webEntity(ctx: Ctx): Entity {
   const site = ctx.store.site;
@@ -38,7 +39,8 @@ function webEntity(ctx: Ctx): Entity {
       SiteLogoUrl: null,
       Title: WEB_TITLE,
       Url: ctx.req.siteUrl,
-      WebTemplate: 'STS',
+      // A Teams-connected team site is made from the GROUP template.
+      WebTemplate: site.groupId ? 'GROUP' : 'STS',
     },
     selectOnly: {
       HasUniqueRoleAssignments: () => true,
@@ -112,7 +114,14 @@ function siteRoute(ctx: Ctx, rest: Segment[]): ApiResponse {
       ctx,
       {
         meta: { 'odata.type': 'SP.Site', 'odata.id': `${ctx.req.siteUrl}/_api/site`, 'odata.editLink': 'site' },
-        props: { Id: ctx.store.site.siteId, ReadOnly: false, ServerRelativeUrl: WEB_PATH, Url: ctx.req.siteUrl },
+        props: {
+          // A group-connected site names its Microsoft 365 group; others have the empty GUID.
+          GroupId: ctx.store.site.groupId ?? '00000000-0000-0000-0000-000000000000',
+          Id: ctx.store.site.siteId,
+          ReadOnly: false,
+          ServerRelativeUrl: WEB_PATH,
+          Url: ctx.req.siteUrl,
+        },
         nav: { RootWeb: () => webEntity(ctx) },
       },
       'SP.Site'
@@ -122,8 +131,12 @@ function siteRoute(ctx: Ctx, rest: Segment[]): ApiResponse {
   throw errors.noResource(ctx.req.path);
 }
 
-/** Dispatches one REST request (identity, digest and throttling were handled by the HTTP layer). */
+/**
+ * Dispatches one REST request (identity, digest and throttling were handled by the HTTP layer): to the
+ * procurement site, or to the tenant's root site (rootSite.ts) for /_api/... at the origin.
+ */
 export function routeApi(ctx: Ctx): ApiResponse {
+  if (ctx.req.root) return routeRootApi(ctx);
   const segments = parsePath(ctx.req.path, ctx.req.query);
   if (segments.length === 0) throw errors.noResource(ctx.req.path);
   const [first, ...rest] = segments;

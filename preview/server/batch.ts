@@ -104,7 +104,9 @@ function toApiRequest(ctx: Ctx, part: HttpPart): ApiRequest | ApiResponse {
     return { status: 400, headers: {}, body: '' };
   }
   const lower = url.pathname.toLowerCase();
-  const prefix = [`${WEB_PATH}/_api/`.toLowerCase(), '/_api/'].find((p) => lower.startsWith(p));
+  // A root-site batch runs its parts on the root site only; the procurement site's also accepts /_api/ (as before).
+  const prefixes = ctx.req.root ? ['/_api/'] : [`${WEB_PATH}/_api/`.toLowerCase(), '/_api/'];
+  const prefix = prefixes.find((p) => lower.startsWith(p));
   if (!prefix) return errorPart(errors.noResource(url.pathname));
   const path = url.pathname.slice(prefix.length);
   if (/^\$batch/i.test(path)) return errorPart(errors.badQuery('A $batch request cannot contain another $batch request.'));
@@ -117,6 +119,7 @@ function toApiRequest(ctx: Ctx, part: HttpPart): ApiRequest | ApiResponse {
     body: Buffer.from(part.body, 'utf8'),
     siteUrl: ctx.req.siteUrl,
     inBatch: true,
+    root: ctx.req.root,
   };
 }
 

@@ -20,6 +20,8 @@ export interface ApiRequest {
   /** Absolute site URL as the client addressed it, e.g. http://localhost:4321/sites/procurement. */
   siteUrl: string;
   inBatch: boolean;
+  /** Addressed to the tenant's root site (/_api/...), not the procurement site; siteUrl is then the origin. */
+  root?: boolean;
 }
 
 export interface ApiResponse {

@@ -104,6 +104,19 @@ export function toSiteMidnight(ms: number): number {
   return guess - offsetAt(first);
 }
 
+/**
+ * The UTC instant of a wall-clock time in the site's time zone (Europe/London), as SharePoint reads a
+ * date typed into a form; undefined for a date or time that does not exist or is out of SharePoint's range.
+ */
+export function fromSiteLocal(year: number, month: number, day: number, hour = 0, minute = 0, second = 0): number | undefined {
+  if (!Number.isInteger(year) || year < 1900 || year > 8900 || month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) return undefined;
+  const guess = Date.UTC(year, month - 1, day, hour, minute, second);
+  const first = guess - offsetAt(guess);
+  const ms = guess - offsetAt(first);
+  if (Number.isNaN(ms) || ms < MIN_DATE || ms > MAX_DATE) return undefined;
+  return ms;
+}
+
 /** The form-digest timestamp SharePoint appends to a digest value ("25 Nov 2025 21:31:00 -0000"). */
 export function digestTimestamp(ms: number): string {
   const d = new Date(ms);

@@ -16,6 +16,7 @@ import { effectivePermissionsRoute, inheritanceRoute, roleAssignmentsRoute, user
 import { itemTypeName } from './site';
 import { FieldValue, ItemRecord, ListRecord } from './store';
 import { versionsRoute } from './versions';
+import { validateUpdateListItem } from './validateUpdate';
 import { FieldSchema } from './xmlSchema';
 
 const READ_ONLY = new Set(['Id', 'ID', 'Created', 'Modified', 'AuthorId', 'EditorId', 'Author', 'Editor', 'Attachments', 'GUID', 'FileSystemObjectType', 'OData__UIVersionString']);
@@ -25,7 +26,7 @@ function conversionError(edmType: string): SpError {
   return errors.badQuery(`Cannot convert a primitive value to the expected type '${edmType}'. See the inner exception for more details.`);
 }
 
-function coerceValue(ctx: Ctx, f: FieldSchema | undefined, key: string, raw: unknown): FieldValue {
+function coerceValue(ctx: Ctx, f: FieldSchema | undefined, _key: string, raw: unknown): FieldValue {
   const name = f?.internalName ?? 'Title';
   const type = f?.type ?? 'Text';
   const display = f?.displayName ?? 'Title';
@@ -91,7 +92,7 @@ function valuesFromBody(ctx: Ctx, list: ListRecord, body: Record<string, unknown
   return out;
 }
 
-function defaultValue(f: FieldSchema): FieldValue {
+export function defaultValue(f: FieldSchema): FieldValue {
   if (f.defaultValue === undefined) return null;
   if (f.type === 'Boolean') return f.defaultValue === '1' || f.defaultValue.toLowerCase() === 'true';
   if (f.type === 'Number') return Number(f.defaultValue);
@@ -175,6 +176,8 @@ function itemRoute(ctx: Ctx, list: ListRecord, itemId: number, rest: Segment[]):
       ctx.store.deleteItem(list, itemId);
       return valueResponse(ctx, randomUUID(), 'Edm.Guid');
     }
+    case 'validateupdatelistitem':
+      return validateUpdateListItem(ctx, list, item());
     case 'versions':
       return versionsRoute(ctx, list, item(), seg, more);
     case 'attachmentfiles':

@@ -4,6 +4,7 @@
 import { ApiResponse, collectionResponse, Ctx, entityResponse, requireMethod, valueResponse } from './context';
 import { errors } from './errors';
 import { itemsRoute } from './items';
+import { addValidateUpdateItem } from './validateUpdate';
 import { Entity, queryEntities } from './odataQuery';
 import { Segment, stringArg } from './odataPath';
 import { PermissionKind, permissionsJson } from './permissions';
@@ -214,6 +215,9 @@ function listRoute(ctx: Ctx, list: ListRecord, rest: Segment[]): ApiResponse {
       return itemsRoute(ctx, list, { name: 'items', lower: 'items', args: seg.args }, more);
     case 'fields':
       return fieldsRoute(ctx, list, seg, more);
+    case 'addvalidateupdateitemusingpath':
+      if (more.length > 0) throw errors.noResource(ctx.req.path);
+      return addValidateUpdateItem(ctx, list);
     case 'roleassignments':
       return roleAssignmentsRoute(ctx, seg, more, list);
     case 'breakroleinheritance':

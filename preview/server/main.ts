@@ -1,6 +1,7 @@
 /**
  * The local SharePoint list service: `node preview-dist/server.mjs [--port n] [--data dir] [--reset]
- * [--assets dir] [--static dir] [--not-ready]` (--not-ready: answer 503 until POST /_local/ready). It serves the site /sites/procurement with the lists the package
+ * [--assets dir] [--static dir] [--not-ready] [--group-connected]` (--not-ready: answer 503 until POST /_local/ready;
+ * --group-connected: the site belongs to the Microsoft 365 group of the procurement team, as a Teams-connected site). It serves the site /sites/procurement with the lists the package
  * provisions, so the product's PnPjs data code runs against it unchanged. A launcher can instead
  * import startListService and run it in-process.
  */
@@ -11,7 +12,7 @@ import { SchemaError } from './xmlSchema';
 
 export { startListService } from './server';
 export type { ListService, ListServiceOptions } from './server';
-export { DIRECTORY, SITE_OWNER, findPerson } from './directory';
+export { DIRECTORY, DIRECTORY_GROUPS, PROCUREMENT_M365_GROUP, PROCUREMENT_TEAM, RESOURCES_DIRECTORATE, SITE_OWNER, findPerson } from './directory';
 
 /** This module's file. (tsconfig.test.json checks this file as CommonJS, where import.meta is not allowed;
  * it only ever runs as the ES module esbuild bundles, where it is.) */
@@ -27,7 +28,7 @@ function repoRoot(): string {
 }
 
 function usage(message: string): never {
-  console.error(`${message}\nUsage: node preview-dist/server.mjs [--port <n>] [--data <dir>] [--reset] [--assets <dir>] [--static <dir>] [--not-ready]`);
+  console.error(`${message}\nUsage: node preview-dist/server.mjs [--port <n>] [--data <dir>] [--reset] [--assets <dir>] [--static <dir>] [--not-ready] [--group-connected]`);
   process.exit(64);
 }
 
@@ -39,6 +40,7 @@ export async function main(argv: string[]): Promise<void> {
   let staticDir: string | undefined;
   let reset = false;
   let ready = true;
+  let groupConnected = false;
   for (let i = 0; i < argv.length; i++) {
     const flag = argv[i];
     const value = () => {
@@ -52,11 +54,12 @@ export async function main(argv: string[]): Promise<void> {
     else if (flag === '--static') staticDir = resolve(value());
     else if (flag === '--reset') reset = true;
     else if (flag === '--not-ready') ready = false;
+    else if (flag === '--group-connected') groupConnected = true;
     else usage(`Unknown option ${flag}.`);
   }
   if (!Number.isInteger(port) || port < 0 || port > 65535) usage('--port must be a number from 0 to 65535.');
   try {
-    const service = await startListService({ port, dataDir, assetsDir, staticDir, reset, ready });
+    const service = await startListService({ port, dataDir, assetsDir, staticDir, reset, ready, groupConnected });
     console.log(`Local SharePoint list service: ${service.siteUrl}`);
     const stop = () => {
       service.close().then(

@@ -4,17 +4,23 @@
  * Groups created over REST default to OnlyAllowMembersViewMembership, as in SharePoint Online.
  */
 import { ApiResponse, collectionResponse, Ctx, entityResponse, jsonBody, noContent, requireMethod } from './context';
-import { findPerson } from './directory';
+import { findClaim, findPerson, isGroupClaim } from './directory';
 import { errors, SpError } from './errors';
 import { Entity, queryEntities } from './odataQuery';
 import { intArg, Segment, stringArg } from './odataPath';
 import { PermissionKind } from './permissions';
-import { GROUP_NAMES, GroupRecord, UserRecord } from './store';
+import { GROUP_NAMES, GroupRecord, PrincipalInfo, UserRecord } from './store';
 
 // ---- entities -----------------------------------------------------------------------------------
 
+/** An Entra ID security group or Microsoft 365 group claim is a principal of type SecurityGroup (4); people are User (1). */
+export function principalType(user: UserRecord): number {
+  return isGroupClaim(user.loginName) ? 4 : 1;
+}
+
 export function userEntity(ctx: Ctx, user: UserRecord): Entity {
-  const person = findPerson(user.loginName);
+  const group = isGroupClaim(user.loginName);
+  const person = group ? undefined : findPerson(user.loginName);
   return {
     meta: { 'odata.type': 'SP.User', 'odata.id': `${ctx.req.siteUrl}/_api/Web/GetUserById(${user.id})`, 'odata.editLink': `Web/GetUserById(${user.id})` },
     props: {
@@ -22,14 +28,14 @@ export function userEntity(ctx: Ctx, user: UserRecord): Entity {
       IsHiddenInUI: false,
       LoginName: user.loginName,
       Title: user.title,
-      PrincipalType: 1,
+      PrincipalType: principalType(user),
       Email: user.email,
       Expiration: '',
       IsEmailAuthenticationGuestUser: false,
       IsShareByEmailGuestUser: false,
       IsSiteAdmin: user.isSiteAdmin,
-      UserId: { NameId: person ? person.objectId.replace(/-/g, '').slice(0, 16) : '', NameIdIssuer: 'urn:federation:microsoftonline' },
-      UserPrincipalName: user.email,
+      UserId: group ? null : { NameId: person ? person.objectId.replace(/-/g, '').slice(0, 16) : '', NameIdIssuer: 'urn:federation:microsoftonline' },
+      UserPrincipalName: group ? null : user.email,
     },
     nav: { Groups: () => ctx.security.groupsOf(user.id).map((g) => groupEntity(ctx, g)) },
   };
@@ -81,11 +87,31 @@ const GROUP_TEMPLATE = (ctx: Ctx) => groupEntity(ctx, { id: 0, title: '', descri
 
 // ---- users ----------------------------------------------------------------------------------------
 
-/** Adds a directory person to the site, as ensureuser does; unknown people are a 404 like SharePoint's. */
+/** A directory person (login name or email) or an Entra ID group (its claim); unknown ones are a 404 like SharePoint's. */
+export function resolvePrincipal(loginOrEmail: string): PrincipalInfo {
+  const principal = findPerson(loginOrEmail) ?? findClaim(loginOrEmail);
+  if (!principal) throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${loginOrEmail} could not be found.`);
+  return principal;
+}
+
+/** Adds a directory person or group to the site (its User Information List), or returns them. */
 export function ensureDirectoryUser(ctx: Ctx, loginOrEmail: string): UserRecord {
-  const person = findPerson(loginOrEmail);
-  if (!person) throw new SpError(404, '-2146232832, Microsoft.SharePoint.SPException', `The specified user ${loginOrEmail} could not be found.`);
-  return ctx.store.userByLogin(person.loginName) ?? ctx.store.ensureUser(person);
+  const principal = resolvePrincipal(loginOrEmail);
+  return ctx.store.userByLogin(principal.loginName) ?? ctx.store.ensureUser(principal);
+}
+
+/**
+ * ensureuser / siteusers add: resolving someone already on the site needs only BrowseDirectories, but
+ * adding someone new to the site's User Information List is refused (403) without ManagePermissions,
+ * as SharePoint Online refuses it for ordinary members (Contribute, Edit).
+ */
+function ensureSiteUser(ctx: Ctx, loginOrEmail: string): UserRecord {
+  ctx.security.require(ctx.user, PermissionKind.BrowseDirectories);
+  const principal = resolvePrincipal(loginOrEmail);
+  const existing = ctx.store.userByLogin(principal.loginName);
+  if (existing) return existing;
+  ctx.security.require(ctx.user, PermissionKind.ManagePermissions);
+  return ctx.store.ensureUser(principal);
 }
 
 function requireSiteUser(ctx: Ctx): UserRecord {
@@ -124,7 +150,7 @@ export function ensureUserRoute(ctx: Ctx): ApiResponse {
   const body = jsonBody(ctx);
   const logon = body.logonName ?? body.LogonName;
   if (typeof logon !== 'string' || logon.trim() === '') throw errors.badArgument('The parameter logonName must be a user login name or email address.');
-  const user = ensureDirectoryUser(ctx, logon);
+  const user = ensureSiteUser(ctx, logon);
   return entityResponse(ctx, userEntity(ctx, user), 'SP.User');
 }
 
@@ -166,8 +192,7 @@ export function usersCollection(ctx: Ctx, seg: Segment, rest: Segment[], group?:
     const login = body.LoginName;
     if (typeof login !== 'string' || login.trim() === '') throw errors.badArgument('The parameter LoginName must be given.');
     if (group) canChange();
-    else ctx.security.require(ctx.user, PermissionKind.BrowseDirectories);
-    const user = ensureDirectoryUser(ctx, login);
+    const user = group ? ensureDirectoryUser(ctx, login) : ensureSiteUser(ctx, login);
     if (group) ctx.store.addGroupMember(group, user.id);
     return entityResponse(ctx, userEntity(ctx, user), 'SP.User', 201);
   }

@@ -3,7 +3,7 @@
  * breaking and resetting inheritance and reading effective permissions.
  */
 import { ApiResponse, collectionResponse, Ctx, entityResponse, json, jsonBody, noContent, requireMethod } from './context';
-import { findPerson } from './directory';
+import { findClaim, findPerson } from './directory';
 import { errors, SpError } from './errors';
 import { Entity, queryEntities } from './odataQuery';
 import { boolArg, intArg, Segment, stringArg } from './odataPath';
@@ -247,8 +247,9 @@ export function effectivePermissionsRoute(ctx: Ctx, list?: ListRecord, item?: It
 export function userEffectivePermissionsRoute(ctx: Ctx, seg: Segment, list?: ListRecord, item?: ItemRecord): ApiResponse {
   requireMethod(ctx, 'GET');
   const login = stringArg(seg);
-  const person = findPerson(login);
-  const user = person ? ctx.store.userByLogin(person.loginName) : undefined;
-  if (!ctx.user || user?.id !== ctx.user.id) ctx.security.require(ctx.user, PermissionKind.EnumeratePermissions, list, item);
-  return permissionsResponse(ctx, ctx.security.effective(user, list, item));
+  // A person, or an Entra ID group by its claim (SharePoint answers for groups too).
+  const principal = findPerson(login) ?? findClaim(login);
+  const self = !!ctx.user && !!principal && principal.loginName.toLowerCase() === ctx.user.loginName.toLowerCase();
+  if (!self) ctx.security.require(ctx.user, PermissionKind.EnumeratePermissions, list, item);
+  return permissionsResponse(ctx, principal ? ctx.security.effectiveForLogin(principal.loginName, list, item) : 0n);
 }

@@ -1,11 +1,14 @@
 /**
  * Effective permissions as SharePoint computes them: the union of the role definitions bound to the
- * user, or to any SharePoint group the user is in, on the securable object that holds the role
+ * user, to the Entra ID groups the user is in (security groups, directly or nested, and Microsoft 365
+ * group claims) that were added to the site, or to any SharePoint group the user or one of those
+ * groups is in, on the securable object that holds the role
  * assignments (an item or list with unique permissions, otherwise the nearest parent that has them,
  * up to the web). Site collection administrators have everything. Someone given permissions only on
  * a uniquely secured list or item gets Limited Access on its parents (the list and the web), as
  * SharePoint grants automatically, so pages and queries can reach what they were given.
  */
+import { claimsContaining } from './directory';
 import { errors } from './errors';
 import { FULL_MASK, hasKind, LIMITED_ACCESS_MASK, Mask, PermissionKind } from './permissions';
 import { GroupRecord, ItemRecord, itemScope, ListRecord, Store, UserRecord } from './store';
@@ -13,12 +16,57 @@ import { GroupRecord, ItemRecord, itemScope, ListRecord, Store, UserRecord } fro
 export class Security {
   constructor(private readonly store: Store) {}
 
+  /**
+   * The SharePoint groups a user is DIRECTLY in, as web/currentuser/groups and a user's Groups answer:
+   * groups they are in only through an Entra ID group are not listed (their permissions still count).
+   */
   groupsOf(userId: number): GroupRecord[] {
     return [...this.store.groups.values()].filter((g) => g.members.has(userId));
   }
 
+  /** Site principals of the directory group claims a person or group (by login name) is in, transitively. */
+  private claimPrincipalIds(loginName: string): number[] {
+    const ids: number[] = [];
+    for (const claim of claimsContaining(loginName)) {
+      const principal = this.store.userByLogin(claim.loginName);
+      if (principal) ids.push(principal.id);
+    }
+    return ids;
+  }
+
+  /** The principals whose role assignments count for a login: itself, its group claims on the site, and their SharePoint groups. */
+  private principalsOfLogin(ownId: number | undefined, loginName: string): Set<number> {
+    const direct = [...(ownId === undefined ? [] : [ownId]), ...this.claimPrincipalIds(loginName)];
+    const all = new Set(direct);
+    for (const g of this.store.groups.values()) if (direct.some((id) => g.members.has(id))) all.add(g.id);
+    return all;
+  }
+
   private principalsOf(user: UserRecord): Set<number> {
-    return new Set([user.id, ...this.groupsOf(user.id).map((g) => g.id)]);
+    return this.principalsOfLogin(user.id, user.loginName);
+  }
+
+  /** Whether a user is in a SharePoint group, directly or through an Entra ID group in it (SharePoint checks the token's claims). */
+  inGroup(user: UserRecord, group: GroupRecord): boolean {
+    if (group.members.has(user.id)) return true;
+    return this.claimPrincipalIds(user.loginName).some((id) => group.members.has(id));
+  }
+
+  /** A group's owner: the user, an Entra ID group the user is in, or a SharePoint group the user is in. */
+  private isGroupOwner(user: UserRecord, group: GroupRecord): boolean {
+    if (group.ownerId === user.id || this.claimPrincipalIds(user.loginName).includes(group.ownerId)) return true;
+    const owner = this.store.groups.get(group.ownerId);
+    return !!owner && this.inGroup(user, owner);
+  }
+
+  /**
+   * Whether someone who is not yet a site user has permissions through an Entra ID group given access
+   * to the site; SharePoint adds such a person to the User Information List when they first visit.
+   */
+  reachesThroughGroups(loginName: string): boolean {
+    const principals = this.principalsOfLogin(undefined, loginName);
+    if (principals.size === 0) return false;
+    return this.store.assignments.some((a) => principals.has(a.principalId) && (this.store.roles.get(a.roleId)?.mask ?? 0n) !== 0n);
   }
 
   /** Where the role assignments that apply to the web, a list or an item are kept. */
@@ -62,7 +110,20 @@ export class Security {
   effective(user: UserRecord | undefined, list?: ListRecord, item?: ItemRecord): Mask {
     if (!user) return 0n;
     if (user.isSiteAdmin) return FULL_MASK;
-    const principals = this.principalsOf(user);
+    return this.maskFor(this.principalsOf(user), list, item);
+  }
+
+  /**
+   * The permissions of a person or directory group by login name, also when they are not yet a site
+   * user (then only through the Entra ID groups they are in), as getusereffectivepermissions answers.
+   */
+  effectiveForLogin(loginName: string, list?: ListRecord, item?: ItemRecord): Mask {
+    const user = this.store.userByLogin(loginName);
+    if (user) return this.effective(user, list, item);
+    return this.maskFor(this.principalsOfLogin(undefined, loginName), list, item);
+  }
+
+  private maskFor(principals: Set<number>, list?: ListRecord, item?: ItemRecord): Mask {
     let m = this.maskOn(this.scopeOf(list, item), principals);
     if (!item && this.grantedBelow(principals, list)) m |= LIMITED_ACCESS_MASK;
     return m;
@@ -113,10 +174,8 @@ export class Security {
   canManageGroup(user: UserRecord | undefined, group: GroupRecord, managePermissions: boolean): boolean {
     if (!user) return false;
     if (managePermissions || user.isSiteAdmin) return true;
-    if (group.ownerId === user.id) return true;
-    const owner = this.store.groups.get(group.ownerId);
-    if (owner && owner.members.has(user.id)) return true;
-    return group.allowMembersEditMembership && group.members.has(user.id);
+    if (this.isGroupOwner(user, group)) return true;
+    return group.allowMembersEditMembership && this.inGroup(user, group);
   }
 
   /**
@@ -126,9 +185,7 @@ export class Security {
   canViewMembership(user: UserRecord | undefined, group: GroupRecord): boolean {
     if (!this.has(user, PermissionKind.BrowseUserInfo)) return false;
     if (!group.onlyAllowMembersViewMembership) return true;
-    if (group.members.has(user!.id)) return true;
-    const owner = this.store.groups.get(group.ownerId);
-    if (group.ownerId === user!.id || (owner && owner.members.has(user!.id))) return true;
+    if (this.inGroup(user!, group) || this.isGroupOwner(user!, group)) return true;
     return this.has(user, PermissionKind.ManagePermissions);
   }
 }

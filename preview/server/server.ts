@@ -11,7 +11,7 @@ import { AddressInfo } from 'net';
 import { routeApi } from './api';
 import { ApiRequest, ApiResponse, Ctx, json } from './context';
 import { atClock, digestTimestamp } from './dates';
-import { DIRECTORY, DirectoryPerson, findPerson, SITE_OWNER } from './directory';
+import { DIRECTORY, DirectoryPerson, findPerson, PROCUREMENT_M365_GROUP, SITE_OWNER } from './directory';
 import { errorBody, errors, SpError } from './errors';
 import { attachmentFile } from './attachments';
 import { storageEntitySwitch } from './storageEntities';
@@ -39,6 +39,12 @@ export interface ListServiceOptions {
    * X-Local-Seed: 1, /_local/health and /_local/ready) until markReady() is called. Default true.
    */
   ready?: boolean;
+  /**
+   * Create the site connected to the Microsoft 365 group PROCUREMENT_M365_GROUP (a Teams-connected
+   * site): its owners and members claims are in the Owners and Members groups. An existing site is
+   * connected when started with it; once connected it stays connected.
+   */
+  groupConnected?: boolean;
 }
 
 export interface ListService {
@@ -120,25 +126,30 @@ function errorResponse(err: unknown): ApiResponse {
 export async function startListService(options: ListServiceOptions): Promise<ListService> {
   if (options.reset && existsSync(options.dataDir)) rmSync(options.dataDir, { recursive: true, force: true });
   const schemas = loadListSchemas(options.assetsDir);
-  const store = await Store.open(options.dataDir, schemas);
+  const store = await Store.open(options.dataDir, schemas, { group: options.groupConnected ? PROCUREMENT_M365_GROUP : undefined });
   const security = new Security(store);
   const throttle: ThrottleSwitch = { count: 0, status: 429, retryAfter: 1 };
   const graph = createGraphService(store);
   let port = options.port;
   let ready = options.ready !== false;
 
-  const issueDigest = () => {
+  // A digest is valid for the site collection it was issued by: the root site's are not the procurement site's.
+  const digestMac = (stamp: string, root: boolean) =>
+    createHmac('sha512', store.site.digestSecret)
+      .update(root ? `root|${stamp}` : stamp)
+      .digest('hex')
+      .toUpperCase();
+  const issueDigest = (root: boolean) => {
     const stamp = digestTimestamp(Date.now());
-    const mac = createHmac('sha512', store.site.digestSecret).update(stamp).digest('hex').toUpperCase();
-    return { value: `0x${mac},${stamp}`, timeoutSeconds: DIGEST_TIMEOUT_SECONDS };
+    return { value: `0x${digestMac(stamp, root)},${stamp}`, timeoutSeconds: DIGEST_TIMEOUT_SECONDS };
   };
-  const digestValid = (value: string | undefined): boolean => {
+  const digestValid = (value: string | undefined, root: boolean): boolean => {
     if (!value) return false;
     const comma = value.indexOf(',');
     if (comma < 0 || !value.startsWith('0x')) return false;
     const stamp = value.slice(comma + 1);
     const given = Buffer.from(value.slice(2, comma), 'utf8');
-    const expected = Buffer.from(createHmac('sha512', store.site.digestSecret).update(stamp).digest('hex').toUpperCase(), 'utf8');
+    const expected = Buffer.from(digestMac(stamp, root), 'utf8');
     if (given.length !== expected.length || !timingSafeEqual(given, expected)) return false;
     const issued = Date.parse(stamp);
     const age = (Date.now() - issued) / 1000;
@@ -153,10 +164,11 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
         store,
         security,
         person,
-        user: store.userByLogin(person.loginName),
+        // The root site has users of its own (rootSite.ts): the procurement site's never answer there.
+        user: req.root ? undefined : store.userByLogin(person.loginName),
         options: parseQueryOptions(req.query),
         dispatch: (inner) => dispatch(inner, person),
-        issueDigest,
+        issueDigest: () => issueDigest(!!req.root),
       };
       if (req.method === 'GET') return routeApi(ctx);
       return store.transaction(() => routeApi(ctx));
@@ -165,7 +177,20 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
     }
   };
 
-  const handleApi = (req: IncomingMessage, url: URL, path: string, body: Buffer, siteUrl: string): ApiResponse => {
+  /**
+   * SharePoint adds someone who has access only through an Entra ID group (a security group or a
+   * Microsoft 365 group's claim) to the site's User Information List on their first visit.
+   */
+  const firstVisit = (person: DirectoryPerson): void => {
+    if (store.userByLogin(person.loginName) || !security.reachesThroughGroups(person.loginName)) return;
+    try {
+      store.transaction(() => store.ensureUser(person));
+    } catch (err) {
+      console.error('Local SharePoint list service: could not add a visitor to the site users', err);
+    }
+  };
+
+  const handleApi = (req: IncomingMessage, url: URL, path: string, body: Buffer, siteUrl: string, root = false): ApiResponse => {
     const who = (req.headers['x-local-user'] as string | undefined) ?? cookie(req, 'localUser');
     const person = who && who.trim() ? findPerson(who) : SITE_OWNER;
     if (!person) return errorResponse(errors.unauthorized(who ?? ''));
@@ -181,19 +206,20 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
     const method = (req.method === 'POST' && typeof override === 'string' ? override : req.method ?? 'GET').toUpperCase();
     if (method !== 'GET' && !/^contextinfo$/i.test(path)) {
       const digest = req.headers['x-requestdigest'];
-      if (!digestValid(typeof digest === 'string' ? digest : undefined)) return errorResponse(errors.digest());
+      if (!digestValid(typeof digest === 'string' ? digest : undefined, root)) return errorResponse(errors.digest());
     }
+    if (!root) firstVisit(person);
     // The demo loader may date what it writes (X-Local-Clock, honoured only with X-Local-Seed).
     const clockHeader = req.headers['x-local-seed'] === '1' ? req.headers['x-local-clock'] : undefined;
     const clockAt = typeof clockHeader === 'string' && Number.isFinite(Date.parse(clockHeader)) ? Date.parse(clockHeader) : undefined;
-    return atClock(clockAt, () => dispatch({ method, path, query: url.searchParams, headers: headerMap(req), body, siteUrl, inBatch: false }, person));
+    return atClock(clockAt, () => dispatch({ method, path, query: url.searchParams, headers: headerMap(req), body, siteUrl, inBatch: false, root }, person));
   };
 
   const handleLocal = (req: IncomingMessage, url: URL, body: Buffer, siteUrl: string): ApiResponse => {
     const route = url.pathname.toLowerCase();
     if (route === '/_local/health') {
       const items = [...store.lists.values()].reduce((n, l) => n + l.items.size, 0);
-      return json(200, { status: ready ? 'ok' : 'starting', ready, siteUrl, lists: store.lists.size, items });
+      return json(200, { status: ready ? 'ok' : 'starting', ready, siteUrl, lists: store.lists.size, items, groupConnected: !!store.site.groupId });
     }
     if (route === '/_local/ready') {
       if (req.method === 'POST') ready = true;
@@ -232,6 +258,7 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
     const who = (req.headers['x-local-user'] as string | undefined) ?? cookie(req, 'localUser');
     const person = who && who.trim() ? findPerson(who) : SITE_OWNER;
     if (!person) return errorResponse(errors.unauthorized(who ?? ''));
+    firstVisit(person);
     try {
       const listUrl = decodeURIComponent(m[1]).toLowerCase();
       const list = [...store.lists.values()].find((l) => l.url.toLowerCase() === `lists/${listUrl}`);
@@ -246,7 +273,7 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
         dispatch: () => {
           throw new Error('not available');
         },
-        issueDigest,
+        issueDigest: () => issueDigest(false),
       };
       return attachmentFile(ctx, list, Number(m[2]), decodeURIComponent(m[3]));
     } catch (err) {
@@ -329,9 +356,8 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
         try {
           const lower = url.pathname.toLowerCase();
           if (lower.startsWith(`${WEB_PATH}/_api/`)) return send(res, handleApi(req, url, url.pathname.slice(WEB_PATH.length + 6), body, siteUrl), extra);
-          // The site is the only one here, so /_api/ (what a relative "_api/..." URL becomes from the
-          // preview page at /) answers as the site too.
-          if (lower.startsWith('/_api/')) return send(res, handleApi(req, url, url.pathname.slice(6), body, siteUrl), extra);
+          // /_api/ at the origin is the tenant's root site (rootSite.ts), a different site from /sites/procurement.
+          if (lower.startsWith('/_api/')) return send(res, handleApi(req, url, url.pathname.slice(6), body, `http://${host}`, true), extra);
           // Microsoft Graph (graph.ts): /v1.0/me/sendMail and its testing switch, as the same caller as the REST API.
           if (lower.startsWith('/v1.0/') || lower === '/_local/graph') {
             const graphClock = req.headers['x-local-seed'] === '1' && typeof req.headers['x-local-clock'] === 'string' ? Date.parse(req.headers['x-local-clock']) : NaN;

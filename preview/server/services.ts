@@ -3,7 +3,7 @@
  * local outbox), the people picker and user profile properties, all from the demo directory.
  */
 import { ApiResponse, Ctx, entityResponse, json, jsonBody, requireMethod, valueResponse } from './context';
-import { DIRECTORY, DirectoryPerson, findPerson } from './directory';
+import { DIRECTORY, DIRECTORY_CLAIMS, DirectoryClaim, DirectoryPerson, findClaim, findPerson } from './directory';
 import { errors, SpError } from './errors';
 import { Segment, stringArg } from './odataPath';
 import { PermissionKind } from './permissions';
@@ -157,6 +157,30 @@ function pickerEntity(p: DirectoryPerson): Record<string, unknown> {
   };
 }
 
+/**
+ * An Entra ID group as the people picker offers it: a security group as SecGroup from the Tenant
+ * provider, a Microsoft 365 group (its members claim) as FormsRole from the federated directory provider.
+ */
+function groupPickerEntity(c: DirectoryClaim): Record<string, unknown> {
+  const security = c.group.kind === 'security';
+  return {
+    Key: c.loginName,
+    Description: c.group.description,
+    DisplayText: c.group.displayName,
+    EntityType: security ? 'SecGroup' : 'FormsRole',
+    ProviderDisplayName: security ? 'Tenant' : 'Azure AD',
+    ProviderName: security ? 'Tenant' : 'FederatedDirectoryClaimProvider',
+    IsResolved: true,
+    EntityData: { ObjectId: c.group.objectId, DisplayName: c.group.displayName, Email: c.group.mail ?? '', PrincipalType: security ? 'SecurityGroup' : 'UNIFIED GROUP' },
+    MultipleMatches: [],
+  };
+}
+
+function groupMatches(c: DirectoryClaim, q: string): boolean {
+  const name = c.group.displayName.toLowerCase();
+  return name.startsWith(q) || name.split(/\s+/).some((w) => w.startsWith(q)) || (c.group.mail ?? '').toLowerCase().startsWith(q);
+}
+
 function matches(p: DirectoryPerson, q: string): boolean {
   const words = [p.displayName, p.firstName, p.lastName, `${p.firstName} ${p.lastName}`, p.email, p.displayName.replace(/^Cllr\s+/i, '')];
   return words.some((w) => w.toLowerCase().startsWith(q)) || p.displayName.toLowerCase().split(/\s+/).some((w) => w.startsWith(q));
@@ -180,6 +204,17 @@ export function peoplePicker(ctx: Ctx, resolve: boolean): ApiResponse {
     });
   }
   const entities: Record<string, unknown>[] = (types & 1) !== 0 ? people.map(pickerEntity) : [];
+  if ((types & 4) !== 0 && q) {
+    // Entra ID groups (a Microsoft 365 group once, by its members claim).
+    for (const c of DIRECTORY_CLAIMS) {
+      if (c.part !== 'members' || !groupMatches(c, q)) continue;
+      if (groupFilter) {
+        const principal = ctx.store.userByLogin(c.loginName);
+        if (!principal || !ctx.store.groups.get(groupFilter)?.members.has(principal.id)) continue;
+      }
+      entities.push(groupPickerEntity(c));
+    }
+  }
   if ((types & 8) !== 0 && q) {
     for (const g of ctx.store.groups.values()) {
       if (!g.title.toLowerCase().split(/\s+/).some((w) => w.startsWith(q)) && !g.title.toLowerCase().startsWith(q)) continue;
@@ -198,7 +233,8 @@ export function peoplePicker(ctx: Ctx, resolve: boolean): ApiResponse {
   }
   if (!resolve) return valueResponse(ctx, JSON.stringify(entities.slice(0, max)));
   const exact = DIRECTORY.find((p) => p.email.toLowerCase() === q || p.loginName.toLowerCase() === q);
-  const single = exact ? pickerEntity(exact) : entities.length === 1 ? entities[0] : undefined;
+  const exactGroup = (types & 4) !== 0 ? findClaim(q) : undefined;
+  const single = exact ? pickerEntity(exact) : exactGroup ? groupPickerEntity(exactGroup) : entities.length === 1 ? entities[0] : undefined;
   const answer = single ?? { Key: q, Description: q, DisplayText: q, EntityType: '', IsResolved: false, EntityData: {}, MultipleMatches: entities.slice(0, max) };
   return valueResponse(ctx, JSON.stringify(answer));
 }

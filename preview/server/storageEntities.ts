@@ -14,7 +14,15 @@ export function storageEntityRoute(ctx: Ctx, seg: Segment, rest: Segment[]): Api
   if (rest.length > 0) throw errors.noResource(ctx.req.path);
   requireMethod(ctx, 'GET');
   ctx.security.require(ctx.user, PermissionKind.Open);
-  const entity = ctx.store.storageEntity(stringArg(seg));
+  return storageEntityResponse(ctx, stringArg(seg));
+}
+
+/**
+ * The property as SharePoint answers it. Storage entities belong to the tenant (its app catalog), not
+ * to a site: every site, the root site included, answers with the same values.
+ */
+export function storageEntityResponse(ctx: Ctx, key: string): ApiResponse {
+  const entity = ctx.store.storageEntity(key);
   return json(200, {
     'odata.metadata': `${ctx.req.siteUrl}/_api/$metadata#SP.StorageEntity`,
     Comment: entity?.comment ?? null,

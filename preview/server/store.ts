@@ -14,7 +14,7 @@ import { join } from 'path';
 import type { DatabaseSync, StatementSync } from 'node:sqlite';
 import { nowIso } from './dates';
 import { SpError } from './errors';
-import { DirectoryPerson, SITE_OWNER } from './directory';
+import { DirectoryClaim, DirectoryGroup, findClaim, m365MembersClaim, m365OwnersClaim, SITE_OWNER } from './directory';
 import { BUILT_IN_ROLES, FIRST_CUSTOM_ROLE_ID, Mask, RoleDefinition, ROLE_IDS, mask, maskHigh, maskLow } from './permissions';
 import { FieldSchema, ListSchema, SchemaError, fieldDifference } from './xmlSchema';
 
@@ -116,6 +116,20 @@ export interface SiteInfo {
   webId: string;
   created: string;
   digestSecret: string;
+  /** The Microsoft 365 group of a group-connected site (--group-connected); undefined for a plain team site. */
+  groupId?: string;
+}
+
+/** What a site keeps of a person or a directory group when it becomes a site principal. */
+export interface PrincipalInfo {
+  loginName: string;
+  displayName: string;
+  email: string;
+}
+
+export interface StoreOptions {
+  /** Connect the site to this Microsoft 365 group (on creation, or "groupify" an existing site). */
+  group?: DirectoryGroup;
 }
 
 export const GROUP_NAMES = { owners: 'Procurement Owners', members: 'Procurement Members', visitors: 'Procurement Visitors' };
@@ -177,16 +191,18 @@ export class Store {
 
   private constructor(private readonly db: DatabaseSync) {}
 
-  static async open(dataDir: string, schemas: ListSchema[]): Promise<Store> {
+  static async open(dataDir: string, schemas: ListSchema[], options: StoreOptions = {}): Promise<Store> {
     mkdirSync(dataDir, { recursive: true });
     const db = await openDatabase(join(dataDir, 'site.db'));
     db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;');
     db.exec(SCHEMA_SQL);
     const store = new Store(db);
     store.transaction(() => {
-      if (!store.getMeta('siteId')) store.createSite();
+      if (!store.getMeta('siteId')) store.createSite(!!options.group);
     });
     store.load();
+    const group = options.group;
+    if (group && !store.site.groupId) store.transaction(() => store.connectToGroup(group));
     store.transaction(() => store.provisionLists(schemas));
     return store;
   }
@@ -272,8 +288,11 @@ export class Store {
 
   // ---- creation and loading -----------------------------------------------------------------
 
-  /** A new team site: built-in roles, the three default groups with their roles on the web, the owner as admin. */
-  private createSite(): void {
+  /**
+   * A new team site: built-in roles, the three default groups with their roles on the web, the owner as
+   * admin (and in the Owners group, unless the site is group-connected: then the group's claims are).
+   */
+  private createSite(groupConnected: boolean): void {
     const created = nowIso();
     this.setMeta('siteId', randomUUID());
     this.setMeta('webId', randomUUID());
@@ -303,7 +322,7 @@ export class Store {
     addGroup(members, GROUP_NAMES.members, `Use this group to grant people contribute permissions to the SharePoint site: Procurement`);
     const ownerUser = 6;
     this.run('INSERT INTO users VALUES(?, ?, ?, ?, 1)', ownerUser, SITE_OWNER.loginName, SITE_OWNER.displayName, SITE_OWNER.email);
-    this.run('INSERT INTO group_members VALUES(?, ?)', owners, ownerUser);
+    if (!groupConnected) this.run('INSERT INTO group_members VALUES(?, ?)', owners, ownerUser);
     this.run('INSERT INTO role_assignments VALUES(?, ?, ?)', 'web', owners, ROLE_IDS.fullControl);
     this.run('INSERT INTO role_assignments VALUES(?, ?, ?)', 'web', members, ROLE_IDS.edit);
     this.run('INSERT INTO role_assignments VALUES(?, ?, ?)', 'web', visitors, ROLE_IDS.read);
@@ -317,6 +336,7 @@ export class Store {
       webId: this.getMeta('webId') ?? '',
       created: this.getMeta('created') ?? nowIso(),
       digestSecret: this.getMeta('digestSecret') ?? '',
+      groupId: this.getMeta('groupId'),
     };
     this.nextPrincipalId = Number(this.getMeta('nextPrincipalId') ?? '7');
     this.users.clear();
@@ -450,15 +470,38 @@ export class Store {
     return undefined;
   }
 
-  /** Adds a directory person to the site's users (SharePoint's User Information List), or returns them. */
-  ensureUser(person: DirectoryPerson): UserRecord {
-    const existing = this.userByLogin(person.loginName);
+  /**
+   * Adds a directory person, or a directory group by its claim, to the site's users (SharePoint's User
+   * Information List, which holds security groups too), or returns them.
+   */
+  ensureUser(principal: PrincipalInfo): UserRecord {
+    const existing = this.userByLogin(principal.loginName);
     if (existing) return existing;
     const id = this.takePrincipalId();
-    this.run('INSERT INTO users VALUES(?, ?, ?, ?, 0)', id, person.loginName, person.displayName, person.email);
-    const user: UserRecord = { id, loginName: person.loginName, title: person.displayName, email: person.email, isSiteAdmin: false };
+    this.run('INSERT INTO users VALUES(?, ?, ?, ?, 0)', id, principal.loginName, principal.displayName, principal.email);
+    const user: UserRecord = { id, loginName: principal.loginName, title: principal.displayName, email: principal.email, isSiteAdmin: false };
     this.users.set(id, user);
     return user;
+  }
+
+  /**
+   * Connects the site to a Microsoft 365 group, as a Teams-connected site is: the group's owners claim
+   * goes into the Owners group and its members claim into the Members group; nobody is added one by one.
+   */
+  connectToGroup(group: DirectoryGroup): void {
+    const owners = this.groupByTitle(GROUP_NAMES.owners);
+    const members = this.groupByTitle(GROUP_NAMES.members);
+    const claim = (login: string): DirectoryClaim => {
+      const found = findClaim(login);
+      if (!found) throw new Error(`The directory has no claim ${login}.`);
+      return found;
+    };
+    const ownersClaim = this.ensureUser(claim(m365OwnersClaim(group.objectId)));
+    const membersClaim = this.ensureUser(claim(m365MembersClaim(group.objectId)));
+    if (owners) this.addGroupMember(owners, ownersClaim.id);
+    if (members) this.addGroupMember(members, membersClaim.id);
+    this.setMeta('groupId', group.objectId);
+    this.site.groupId = group.objectId;
   }
 
   removeUser(userId: number): void {

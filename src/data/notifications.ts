@@ -2,7 +2,7 @@ import { SPFI } from '@pnp/sp';
 import { AssessmentPeriod } from '../domain/periods';
 import { ScrutinyChallenge } from '../domain/scrutiny';
 import { SignOffAction } from '../domain/signOff';
-import { LinkTarget } from '../host';
+import type { NotifyLinks } from '../ui/links';
 import { serverMessage } from './errors';
 import { MailSender, toMailError } from './mail';
 import { GROUPS } from './siteService';
@@ -79,10 +79,11 @@ export async function notifySignOff(
   period: AssessmentPeriod,
   action: SignOffAction,
   actorName: string,
-  link?: (target: LinkTarget) => string
+  links: NotifyLinks = {}
 ): Promise<string | undefined> {
   const { sp } = services;
-  const href = link?.({ periodName: period.name });
+  // Approvers sign off on the dashboard page; officers work in the assessment.
+  const href = (action === 'submit' ? links.approvers : links.officers)?.({ periodName: period.name });
   const open = href ? { text: `Open the ${period.name} assessment`, href } : undefined;
   const audience = action === 'submit' ? 'approvers' : 'officers';
   try {
@@ -118,9 +119,10 @@ export async function notifyChallenge(
   services: NotifyServices,
   challenge: ScrutinyChallenge,
   indexTitle: string,
-  link?: (target: LinkTarget) => string
+  links: NotifyLinks = {}
 ): Promise<string | undefined> {
-  const href = link?.({ periodName: challenge.periodName, indexId: challenge.indexId || undefined });
+  // Officers answer challenges in the scrutiny review.
+  const href = links.challenges?.({ periodName: challenge.periodName, indexId: challenge.indexId || undefined });
   try {
     await send(services, {
       to: await groupEmails(services.sp, GROUPS.officers),

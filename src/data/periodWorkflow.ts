@@ -3,7 +3,7 @@ import { carryForwardAssessment, IndexAssessment, missingForSubmission } from '.
 import { AssessmentPeriod, nextPeriodName } from '../domain/periods';
 import { applySignOff, DECISION_OF, Role, SignOffAction, withSignOff } from '../domain/signOff';
 import { Framework, MaturityIndex } from '../framework/types';
-import { LinkTarget } from '../host';
+import type { NotifyLinks } from '../ui/links';
 import { DataError, ValidationError } from './errors';
 import { notifySignOff } from './notifications';
 import { lockAssessments, unlockAssessments } from './recordLock';
@@ -88,7 +88,7 @@ export async function takeSignOffStep(
   context: { period: AssessmentPeriod; indices: MaturityIndex[]; assessments: IndexAssessment[] },
   step: { action: SignOffAction; comment?: string },
   actor: SignOffActor,
-  link?: (target: LinkTarget) => string
+  links?: NotifyLinks
 ): Promise<SignOffOutcome> {
   const comment = step.comment ?? '';
   const now = await currentPeriod(services, context.period.name);
@@ -118,7 +118,7 @@ export async function takeSignOffStep(
     );
   }
   const period = await currentPeriod(services, now.name);
-  const mail = await notifySignOff(services, period, step.action, actor.displayName, link);
+  const mail = await notifySignOff(services, period, step.action, actor.displayName, links);
   if (mail) warnings.push(mail);
   return { period, warning: warnings.length ? warnings.join(' ') : undefined };
 }

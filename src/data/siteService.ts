@@ -35,16 +35,25 @@ export function hasPermission(perms: BasePermissions, kind: number): boolean {
   return bit < 32 ? ((low >>> bit) & 1) === 1 : ((high >>> (bit - 32)) & 1) === 1;
 }
 
+/** What SharePoint lets the person do on the lists that decide the role. */
+export interface RoleEvidence {
+  signOffs: ListAccess;
+  assessments: ListAccess;
+  challenges: ListAccess;
+}
+
 /**
- * The person's role in the app. Site owners are whoever SharePoint lets manage the site's permissions
- * (the associated owners group, a Microsoft 365 group's owners, site collection admins); the app's
- * groups tell approvers from officers and councillors; anyone else reads only.
+ * The person's role in the app, from what SharePoint says they may do, never from group names: site
+ * owners are whoever may manage the site's permissions (the owners group, a Microsoft 365 group's
+ * owners, site collection admins); approvers may add to the Sign-off log; officers may edit
+ * assessments; councillors may add challenges. So membership through an Entra ID security group or a
+ * Teams-connected site's Microsoft 365 group counts as SharePoint counts it. Anyone else reads only.
  */
-export function roleOf(user: CurrentUser): Role | 'reader' {
+export function roleOf(user: CurrentUser, access: RoleEvidence): Role | 'reader' {
   if (user.isSiteAdmin || user.managesSite) return 'owner';
-  if (user.groups.indexOf(GROUPS.approvers) >= 0) return 'approver';
-  if (user.groups.indexOf(GROUPS.officers) >= 0) return 'officer';
-  if (user.groups.indexOf(GROUPS.scrutiny) >= 0) return 'scrutiny';
+  if (access.signOffs.canAdd) return 'approver';
+  if (access.assessments.canEdit) return 'officer';
+  if (access.challenges.canAdd) return 'scrutiny';
   return 'reader';
 }
 

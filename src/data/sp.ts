@@ -44,8 +44,12 @@ export function AbortAfter(ms: number): SpBehavior {
   };
 }
 
-export function getSP(context: SpfxContextLike): SPFI {
-  return spfi().using(SPFx(context), BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }), AbortAfter(REQUEST_TIMEOUT_MS));
+/**
+ * The web part's client: for the site it runs on, or for another site by URL (the procurement site,
+ * when the web part runs in a Teams personal app on the tenant's root site or on another team's site).
+ */
+export function getSP(context: SpfxContextLike, siteUrl?: string): SPFI {
+  return (siteUrl ? spfi(siteUrl) : spfi()).using(SPFx(context), BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }), AbortAfter(REQUEST_TIMEOUT_MS));
 }
 
 export function getSPForSite(siteUrl: string, ...behaviors: SpBehavior[]): SPFI {

@@ -129,7 +129,8 @@ export async function loadWorkspace(services: DataServices, builtInSource: Frame
     const list = <T,>(read: Promise<T>, fallback: T): Promise<T> => tolerateMissingList(read, fallback, problems);
     return [
     site.currentUser(b),
-    list(indices.all(b), []),
+    // Without the framework list the app is not on this site at all: that is said as a whole, not per list.
+    indices.all(b),
     list(periods.all(b, problems), []),
     list(submissions.all(b, problems), []),
     list(signOffs.all(b, problems), []),
@@ -167,7 +168,7 @@ export async function loadWorkspace(services: DataServices, builtInSource: Frame
   const [checkedAssessments, checkedChallenges] = checkAgainstSignOff(period, data?.[0] ?? [], withResponses(data?.[2] ?? [], data?.[3] ?? []));
   return {
     user,
-    role: roleOf(user),
+    role: roleOf(user, { signOffs: sAccess, assessments: aAccess, challenges: chAccess }),
     access: { assessments: aAccess, actions: acAccess, challenges: chAccess, periods: pAccess, responses: rAccess, signOffs: sAccess },
     framework,
     needsSetup,

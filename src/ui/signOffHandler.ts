@@ -1,5 +1,6 @@
 import { DataError, toDataError } from '../data/errors';
 import { loadWorkflow } from '../data/workflowOnDemand';
+import { notificationLinks } from './links';
 import { DataServices } from '../data/services';
 import { Workspace } from '../data/workspace';
 import { SignOffAction } from '../domain/signOff';
@@ -27,7 +28,7 @@ export function signOffHandler(
         { period, indices: framework.indices, assessments },
         { action, comment },
         { role, userId: user.id, displayName: user.displayName },
-        host.assessmentLink
+        notificationLinks(host.links)
       );
       reload();
       if (warning) report(new DataError('refused', warning));

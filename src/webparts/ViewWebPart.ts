@@ -9,11 +9,17 @@ import type { FrameworkSource } from '../framework/builtIn';
 import { hostContextFromSpfx } from './spfxHost';
 import { getSP } from '../data/sp';
 import { mailOnDemand } from '../data/mail';
+import { findProcurementSite, ProcurementSite, SETTINGS } from '../data/procurementSite';
+import { DataError, toDataError } from '../data/errors';
+import { ThemedRoot } from '../ui/components/ThemedRoot';
+import { Problem } from '../ui/components/Problem';
 import { createDataServices, DataServices } from '../data/services';
 import { DeepLinkTarget, parseTarget } from '../ui/deepLinks';
 
 export interface IViewWebPartProps {
   title: string;
+  /** Overrides the tenant's procurement site (a channel tab on another team's site, say). */
+  siteUrl?: string;
 }
 
 /** What every view takes from its web part. */
@@ -32,24 +38,44 @@ export interface ViewProps {
 export abstract class ViewWebPart extends BaseClientSideWebPart<IViewWebPartProps> {
   private host: HostContext | undefined;
   private services: DataServices | undefined;
+  private siteProblem: DataError | undefined;
 
   protected abstract view(): React.ComponentType<ViewProps>;
   protected abstract defaultTitle(): string;
 
   protected async onInit(): Promise<void> {
     await super.onInit();
-    this.host = await hostContextFromSpfx(this.context);
+    await this.connect();
+  }
+
+  /** Finds the procurement site (web part setting, tenant property, or this site) and builds the services for it. */
+  private async connect(): Promise<void> {
     const context = this.context;
+    this.siteProblem = undefined;
+    let site: ProcurementSite | undefined;
+    try {
+      site = await findProcurementSite(getSP(context), context.pageContext.web.absoluteUrl, this.properties.siteUrl);
+    } catch (e) {
+      this.siteProblem = toDataError(e);
+    }
+    this.host = await hostContextFromSpfx(context, site);
     // Microsoft Graph is needed only when a message is sent: load its client then, not with the page.
     const mail = mailOnDemand(async () => {
       const graph = await import(/* webpackChunkName: 'graph-mail' */ '../data/graph');
       return graph.graphMailSender(graph.getGraph(context));
     });
-    this.services = createDataServices(getSP(context), mail);
+    this.services = createDataServices(site ? getSP(context, site.siteUrl) : getSP(context), mail);
   }
 
   public render(): void {
     if (!this.host || !this.services) return;
+    if (this.siteProblem) {
+      ReactDom.render(
+        React.createElement(ThemedRoot, { host: this.host }, React.createElement(Problem, { error: this.siteProblem, onRetry: () => this.connect().then(() => this.render()) })),
+        this.domElement
+      );
+      return;
+    }
     ReactDom.render(
       React.createElement(this.view(), {
         host: this.host,
@@ -62,6 +88,11 @@ export abstract class ViewWebPart extends BaseClientSideWebPart<IViewWebPartProp
       }),
       this.domElement
     );
+  }
+
+  protected onPropertyPaneFieldChanged(propertyPath: string): void {
+    // A new site address takes effect at once: connect to it and show what is there.
+    if (propertyPath === 'siteUrl') this.connect().then(() => this.render(), () => this.render());
   }
 
   protected onDispose(): void {
@@ -77,7 +108,18 @@ export abstract class ViewWebPart extends BaseClientSideWebPart<IViewWebPartProp
       pages: [
         {
           header: { description: strings.PropertyPaneDescription },
-          groups: [{ groupName: strings.DisplayGroupName, groupFields: [PropertyPaneTextField('title', { label: strings.TitleFieldLabel })] }],
+          groups: [
+            {
+              groupName: strings.DisplayGroupName,
+              groupFields: [
+                PropertyPaneTextField('title', { label: strings.TitleFieldLabel }),
+                PropertyPaneTextField('siteUrl', {
+                  label: 'Procurement site',
+                  description: `Leave empty to use the tenant's setting (${SETTINGS.site}). Give the full address only to use another site for this web part.`,
+                }),
+              ],
+            },
+          ],
         },
       ],
     };

@@ -1,5 +1,6 @@
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { HostContext, HostKind, HostTheme } from '../host';
+import type { ProcurementSite } from '../data/procurementSite';
 import { TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, teamsTabLink } from '../ui/deepLinks';
 
 function asHostTheme(theme: string | undefined): HostTheme {
@@ -10,16 +11,19 @@ function asHostTheme(theme: string | undefined): HostTheme {
  * Adapts the SPFx context to the small HostContext the views take. Inside Teams the details come from
  * the Teams SDK that SPFx provides (user, team, channel, locale, theme), not from guessing at the URL.
  */
-export async function hostContextFromSpfx(context: WebPartContext): Promise<HostContext> {
+export async function hostContextFromSpfx(context: WebPartContext, site?: ProcurementSite): Promise<HostContext> {
   const page = context.pageContext;
   const base: HostContext = {
     kind: 'SharePoint',
-    siteUrl: page.web.absoluteUrl,
+    // The procurement site, wherever the web part itself runs (a personal app runs on the root site).
+    siteUrl: site?.siteUrl ?? page.web.absoluteUrl,
+    siteSource: site?.source,
     user: { displayName: page.user.displayName, loginName: page.user.loginName, email: page.user.email },
     theme: 'default',
     locale: page.cultureInfo.currentUICultureName || 'en-GB',
-    // Links from the dashboard, the scrutiny review and emails open the Assessment personal app in Teams.
-    assessmentLink: (target) => teamsTabLink(TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, target),
+    // Officers' links open the Assessment personal app in Teams; managers' and councillors' the SharePoint
+    // pages configured for the tenant (ui/links.ts).
+    links: { teamsAssessment: (target) => teamsTabLink(TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, target), pages: site?.pages ?? {} },
   };
 
   const teamsJs = context.sdks.microsoftTeams?.teamsJs;

@@ -12,6 +12,7 @@ import { GROUPS } from '../../src/data/siteService';
 import { AssessmentPeriod } from '../../src/domain/periods';
 import { npsFramework2018 } from '../../src/framework';
 import { TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, teamsTabLink, parseTarget } from '../../src/ui/deepLinks';
+import { notificationLinks } from '../../src/ui/links';
 import { LocalUser } from '../../preview/localUser';
 import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
 import { removeDir, RunningService, startListService, spAs } from '../support/listService';
@@ -22,7 +23,9 @@ const OFFICER = person('officer');
 const OFFICER_2 = person('officer', 1);
 const APPROVER = person('headOfProcurement');
 const COUNCILLOR = person('councillor');
-const link = (t: { periodName?: string; indexId?: string }) => teamsTabLink(TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, t);
+const PAGES = { dashboard: 'https://borsetshire.example/sites/procurement/SitePages/Dashboard.aspx', scrutiny: 'https://borsetshire.example/sites/procurement/SitePages/Scrutiny.aspx' };
+/** Officers' links open Teams; approvers' the dashboard page; challenges the scrutiny page. */
+const link = notificationLinks({ teamsAssessment: (t) => teamsTabLink(TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, t), pages: PAGES });
 
 let service: RunningService;
 let owner: SPFI;
@@ -88,15 +91,15 @@ afterAll(async () => {
 });
 
 describe('notifications through Microsoft Graph', () => {
-  it('emails approvers from the officer who submitted, with a deep link to the period', async () => {
+  it('emails approvers from the officer who submitted, with a link to the period on the dashboard page', async () => {
     const warning = await notifySignOff(as(OFFICER.loginName), period(), 'submit', OFFICER.displayName, link);
     expect(warning).toBeUndefined();
     const [mail] = await outbox();
     expect(mail).toMatchObject({ kind: 'email', from: OFFICER.email, to: [APPROVER.email], subject: 'Procurement maturity 2025/26: ready for sign-off' });
     expect(mail.body).toContain(`<p>${OFFICER.displayName} has submitted the 2025/26 procurement maturity self-assessment for sign-off.</p>`);
     const href = hrefIn(mail.body);
-    expect(href).toMatch(new RegExp(`^https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/${TEAMS_ASSESSMENT_ENTITY}\\?`));
-    expect(targetOf(href)).toEqual({ periodName: '2025/26', indexId: undefined });
+    // Senior managers sign off on the SharePoint dashboard page, not in Teams.
+    expect(href).toBe(`${PAGES.dashboard}?period=2025%2F26`);
   });
 
   it('emails the submitter and officers from the approver who returned it, the comment escaped, never markup', async () => {
@@ -110,6 +113,7 @@ describe('notifications through Microsoft Graph', () => {
     expect(mail.to[0]).toBe(OFFICER_2.email);
     expect(mail.body).toContain('Evidence for &lt;img src=x onerror=&quot;alert(1)&quot;&gt; &amp; KA2 is thin.<br>Please add the minutes.');
     expect(mail.body).not.toContain('<img');
+    expect(hrefIn(mail.body)).toMatch(new RegExp(`^https://teams.microsoft.com/l/entity/${TEAMS_APP_ID}/${TEAMS_ASSESSMENT_ENTITY}\\?`));
     expect(targetOf(hrefIn(mail.body))).toEqual({ periodName: '2025/26', indexId: undefined });
   });
 
@@ -126,7 +130,8 @@ describe('notifications through Microsoft Graph', () => {
     expect([...mail.to].sort()).toEqual([OFFICER.email, OFFICER_2.email].sort());
     expect(mail.body).toContain('Why &lt;b&gt;only&lt;/b&gt; £1m &amp; above?');
     expect(mail.body).not.toContain('<b>');
-    expect(targetOf(hrefIn(mail.body))).toEqual({ periodName: '2025/26', indexId: 'obtaining-social-value' });
+    // Officers answer challenges in the scrutiny review.
+    expect(hrefIn(mail.body)).toBe(`${PAGES.scrutiny}?period=2025%2F26&index=obtaining-social-value`);
   });
 
   it('says specifically that Mail.Send is not approved, and sends nothing, while an administrator has not approved it', async () => {

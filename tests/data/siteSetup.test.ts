@@ -1,6 +1,7 @@
 import { SPFI } from '@pnp/sp';
 import { ADD_ONLY_PERMISSIONS, ADD_ONLY_ROLE, APPROVE_ROLE, PERMISSION_PLAN, runSiteSetup } from '../../src/data/siteSetup';
-import { GROUPS, roleOf } from '../../src/data/siteService';
+import { GROUPS } from '../../src/data/siteService';
+import { loadWorkspace } from '../../src/data/workspace';
 import { LIST_KEYS, LISTS } from '../../src/data/schema';
 import { npsFramework2018 } from '../../src/framework';
 import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
@@ -117,10 +118,10 @@ describe('site set-up', () => {
     const fake = await owner.web.siteGroups.add({ Title: 'Fake Owners' });
     await owner.web.siteGroups.getById(fake.Id).users.add(OUTSIDER.loginName);
     await owner.web.siteGroups.getById((await owner.web.associatedVisitorGroup()).Id).users.add(OUTSIDER.loginName);
-    expect(roleOf(await servicesAs(service, OUTSIDER.loginName).site.currentUser())).toBe('reader');
+    expect((await loadWorkspace(servicesAs(service, OUTSIDER.loginName), framework)).role).toBe('reader');
     await owner.web.siteGroups.getById((await owner.web.associatedOwnerGroup()).Id).users.add(OFFICER.loginName);
-    const officer = await servicesAs(service, OFFICER.loginName).site.currentUser();
-    expect(officer.isSiteAdmin).toBe(false);
-    expect(roleOf(officer)).toBe('owner');
+    const officer = await loadWorkspace(servicesAs(service, OFFICER.loginName), framework);
+    expect(officer.user.isSiteAdmin).toBe(false);
+    expect(officer.role).toBe('owner');
   }, 60000);
 });

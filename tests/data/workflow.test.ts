@@ -7,6 +7,7 @@ import { npsFramework2018 } from '../../src/framework';
 import { emptyAssessment } from '../../src/domain/assessment';
 import { AssessmentPeriod } from '../../src/domain/periods';
 import { Role } from '../../src/domain/signOff';
+import { notificationLinks } from '../../src/ui/links';
 import { TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, teamsTabLink, parseTarget } from '../../src/ui/deepLinks';
 import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'fs';
@@ -28,7 +29,8 @@ const APPROVER_2 = person('director');
 const COUNCILLOR = person('councillor');
 const COUNCILLOR_2 = person('councillor', 1);
 const OUTSIDER = person('other');
-const link = (t: { periodName?: string; indexId?: string }) => teamsTabLink(TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, t);
+const DASHBOARD_PAGE = 'https://borsetshire.example/sites/procurement/SitePages/Dashboard.aspx';
+const link = notificationLinks({ teamsAssessment: (t) => teamsTabLink(TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, t), pages: { dashboard: DASHBOARD_PAGE } });
 
 let service: RunningService;
 const as = (who: { loginName: string }): DataServices => servicesAs(service, who.loginName);
@@ -108,7 +110,9 @@ describe('sign-off is recorded where only approvers can write it', () => {
     expect(ready.from).toBe(OFFICER.email);
     expect(ready.to.sort()).toEqual([APPROVER.email, APPROVER_2.email].sort());
     const href = /href="([^"]+)"/.exec(ready.body)![1].replace(/&amp;/g, '&');
-    expect(parseTarget(JSON.parse(new URL(href).searchParams.get('context')!).subEntityId)).toEqual({ periodName: '2020/21', indexId: undefined });
+    // Approvers are sent to the dashboard page in SharePoint, where they sign off.
+    expect(href).toBe(`${DASHBOARD_PAGE}?period=2020%2F21`);
+    expect(parseTarget(new URL(href).search)).toEqual({ periodName: '2020/21', indexId: undefined });
 
     const signed = await step(APPROVER, 'approver', submitted.period, 'signOff');
     expect(signed.warning).toBeUndefined();

@@ -29,32 +29,44 @@ afterAll(async () => {
 const items = (sp: SPFI) => sp.web.lists.getByTitle('Action plans').items;
 
 describe('a new team site', () => {
+  // A site of their own that no other test has changed, whatever order the tests run in.
+  let fresh: RunningService;
+  let newSite: SPFI;
+  beforeAll(async () => {
+    fresh = await startListService();
+    newSite = spAs(fresh.siteUrl, SITE_OWNER.loginName);
+  });
+  afterAll(async () => {
+    await fresh.stop();
+    removeDir(fresh.dataDir);
+  });
+
   it('has the owner as the only site user, a site collection admin in Procurement Owners', async () => {
-    const users = await owner.web.siteUsers();
+    const users = await newSite.web.siteUsers();
     expect(users.map((u: { LoginName: string }) => u.LoginName)).toEqual([SITE_OWNER.loginName]);
-    const me = (await owner.web.currentUser.expand('Groups')()) as unknown as { IsSiteAdmin: boolean; Groups: { Title: string }[] };
+    const me = (await newSite.web.currentUser.expand('Groups')()) as unknown as { IsSiteAdmin: boolean; Groups: { Title: string }[] };
     expect(me.IsSiteAdmin).toBe(true);
     expect(me.Groups.map((g: { Title: string }) => g.Title)).toEqual(['Procurement Owners']);
-    expect((await owner.web.currentUser.groups()).map((g: { Title: string }) => g.Title)).toEqual(['Procurement Owners']);
+    expect((await newSite.web.currentUser.groups()).map((g: { Title: string }) => g.Title)).toEqual(['Procurement Owners']);
   });
 
   it('has the three default groups with Full Control, Edit and Read on the web', async () => {
-    const assignments = (await owner.web.roleAssignments.expand('Member', 'RoleDefinitionBindings')()) as unknown as {
+    const assignments = (await newSite.web.roleAssignments.expand('Member', 'RoleDefinitionBindings')()) as unknown as {
       Member: { Title: string };
       RoleDefinitionBindings: { Name: string }[];
     }[];
     const map = Object.fromEntries(assignments.map((a) => [a.Member.Title, a.RoleDefinitionBindings.map((r) => r.Name)]));
     expect(map).toEqual({ 'Procurement Owners': ['Full Control'], 'Procurement Members': ['Edit'], 'Procurement Visitors': ['Read'] });
-    const groups = await owner.web.siteGroups.select('Title', 'OwnerTitle')();
+    const groups = await newSite.web.siteGroups.select('Title', 'OwnerTitle')();
     expect(groups.map((g: { Title: string }) => g.Title).sort()).toEqual(['Procurement Members', 'Procurement Owners', 'Procurement Visitors']);
   });
 
   it('has SharePoint\'s role definitions with their ids and masks', async () => {
-    const read = await owner.web.roleDefinitions.getByName('Read')();
+    const read = await newSite.web.roleDefinitions.getByName('Read')();
     expect(read).toMatchObject({ Id: 1073741826, RoleTypeKind: 2, BasePermissions: { High: '176', Low: '138612833' } });
-    const full = await owner.web.roleDefinitions.getByType(5)();
+    const full = await newSite.web.roleDefinitions.getByType(5)();
     expect(full).toMatchObject({ Id: 1073741829, Name: 'Full Control' });
-    const all = await owner.web.roleDefinitions();
+    const all = await newSite.web.roleDefinitions();
     const ids = Object.fromEntries(all.map((r: { Name: string; Id: number }) => [r.Name, r.Id]));
     expect(ids).toMatchObject({ 'Full Control': 1073741829, Design: 1073741828, Edit: 1073741830, Contribute: 1073741827, Read: 1073741826 });
     expect(all.find((r: { Name: string }) => r.Name === 'Edit')!.BasePermissions).toEqual({ High: '432', Low: '1011030767' });
@@ -135,6 +147,7 @@ describe('permissions follow group membership and role assignments', () => {
   });
 
   it('breaking inheritance on a list without copying removes the site groups\' access to it', async () => {
+    await owner.web.siteGroups.getByName('Procurement Members').users.add(aisha.loginName);
     const member = spAs(service.siteUrl, aisha.loginName);
     const challenges = owner.web.lists.getByTitle('Scrutiny challenges');
     const unique = async () => ((await challenges.select('HasUniqueRoleAssignments')()) as unknown as { HasUniqueRoleAssignments: boolean }).HasUniqueRoleAssignments;
@@ -156,6 +169,8 @@ describe('permissions follow group membership and role assignments', () => {
 
 describe('group membership', () => {
   it('only the group owner or someone with ManagePermissions can change membership', async () => {
+    // A Member: someone who can use the site, but not manage its groups.
+    await owner.web.siteGroups.getByName('Procurement Members').users.add(aisha.loginName);
     const member = spAs(service.siteUrl, aisha.loginName);
     const denied = await member.web.siteGroups.getByName('Procurement Visitors').users.add(megan.loginName).catch((e) => e);
     expect(denied.status).toBe(403);

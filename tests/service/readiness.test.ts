@@ -11,11 +11,12 @@ import { FIXTURE_ASSETS, RECORDS } from './fixtures/lists';
 
 let service: RunningService;
 
-beforeAll(async () => {
+// Each test has a service of its own, started not ready, so any test can run alone.
+beforeEach(async () => {
   service = await startListService({ assetsDir: FIXTURE_ASSETS, extraArgs: ['--not-ready'] });
 });
 
-afterAll(async () => {
+afterEach(async () => {
   await service.stop();
   removeDir(service.dataDir);
 });
@@ -62,6 +63,8 @@ it('answers 503 with Retry-After until marked ready, while the loader gets throu
 });
 
 it('answers a malformed request with 400 and keeps running', async () => {
+  // Once ready, as after the demo data has loaded.
+  expect(await (await fetch(`${service.url}/_local/ready`, { method: 'POST' })).json()).toEqual({ ready: true });
   const port = new URL(service.url).port;
   const reply = await new Promise<string>((resolve, reject) => {
     const socket = connect(Number(port), '127.0.0.1', () => socket.write('GET /_api/web HTTP/1.1\r\nHost: bad host\r\nConnection: close\r\n\r\n'));

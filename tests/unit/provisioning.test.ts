@@ -7,7 +7,8 @@ import { provisioningFiles, schemaFileName } from '../../src/data/provisioningXm
 const assets = join(__dirname, '../../sharepoint/assets');
 const read = (name: string): string => readFileSync(join(assets, name), 'utf8');
 const parser = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '', isArray: (name) => ['Field', 'ContentType', 'ListInstance', 'FieldRef', 'CHOICE', 'ContentTypeRef'].includes(name) });
-const packageSolution = JSON.parse(readFileSync(join(__dirname, '../../config/package-solution.json'), 'utf8'));
+// The lists are provisioned by the site-scoped lists package; the app package (config/package-solution.json) has none.
+const packageSolution = JSON.parse(readFileSync(join(__dirname, '../../config/package-solution-lists.json'), 'utf8'));
 
 type XmlField = Record<string, any>;
 
@@ -85,7 +86,7 @@ describe('provisioning XML matches the list model', () => {
     }
   });
 
-  it('is declared on the feature, which is deployed per site so its lists are provisioned', () => {
+  it('is declared on the feature of the lists package, which is added per site so its lists are provisioned', () => {
     expect(packageSolution.solution.skipFeatureDeployment).toBe(false);
     const feature = packageSolution.solution.features[0];
     expect(feature.assets.elementManifests).toEqual(['elements.xml']);

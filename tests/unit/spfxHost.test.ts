@@ -24,7 +24,7 @@ describe('where the web part finds itself', () => {
   it('on a SharePoint page uses the page context and links into the Teams app', async () => {
     const host = await hostContextFromSpfx({ pageContext, sdks: {} } as unknown as Ctx);
     expect(host).toMatchObject({ kind: 'SharePoint', siteUrl: pageContext.web.absoluteUrl, theme: 'default', locale: 'en-GB', user: { displayName: 'Aisha Khan' } });
-    expect(host.assessmentLink!({ periodName: '2025/26' })).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/5b367f2b-6e16-4142-a0b1-e4d538c86e45\/nps-maturity-assessment\?/);
+    expect(host.links!.teamsAssessment!({ periodName: '2025/26' })).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/5b367f2b-6e16-4142-a0b1-e4d538c86e45\/nps-maturity-assessment\?/);
   });
 
   it('in a channel tab reads team, channel, theme, locale and the deep link from the Teams SDK', async () => {

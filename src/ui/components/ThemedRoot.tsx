@@ -6,7 +6,7 @@ import { appRootClass } from '../styles';
 
 export interface ThemedRootProps {
   host: HostContext;
-  children: React.ReactNode;
+  children?: React.ReactNode;
 }
 
 /** Applies the Teams theme and follows it when the user switches theme with the tab open. */

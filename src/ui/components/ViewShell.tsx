@@ -5,6 +5,8 @@ import { WorkspaceState } from '../hooks/useWorkspace';
 import { ThemedRoot } from './ThemedRoot';
 import { Problem } from './Problem';
 import { Loading } from './Loading';
+import { DataError } from '../../data/errors';
+import { notSetUpMessage } from '../../data/procurementSite';
 
 export interface ViewShellProps {
   host: HostContext;
@@ -24,11 +26,18 @@ export interface ViewShellProps {
  */
 export function ViewShell({ host, title, id, state, reload, loadingLabel, children }: ViewShellProps): JSX.Element {
   const workspace = state.workspace;
+  // The app's lists are not where the procurement site setting points: say which setting, and what to do.
+  const error =
+    state.status === 'failed' && state.error.kind === 'notSetUp' && host.siteSource
+      ? new DataError('notSetUp', notSetUpMessage({ siteUrl: host.siteUrl, source: host.siteSource, pages: {} }))
+      : state.status === 'failed'
+        ? state.error
+        : undefined;
   return (
     <ThemedRoot host={host}>
       <main className="nps-app" aria-labelledby={`nps-${id}-title`}>
         <h1 id={`nps-${id}-title`}>{title}</h1>
-        {state.status === 'failed' && <Problem error={state.error} onRetry={reload} />}
+        {error && <Problem error={error} onRetry={reload} />}
         {workspace ? children(workspace) : state.status !== 'failed' && <Loading label={loadingLabel} />}
       </main>
     </ThemedRoot>

@@ -17,6 +17,7 @@ import { MaturityChart } from '../dashboard/MaturityChart';
 import { useWorkspace } from '../hooks/useWorkspace';
 import type { FrameworkSource } from '../../framework/builtIn';
 import { signOffHandler } from '../signOffHandler';
+import { linkFor } from '../links';
 import { DeepLinkTarget } from '../deepLinks';
 
 export interface ProcurementDashboardAppProps {
@@ -47,6 +48,8 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
     const count = (r: Rag): number => rags.filter((x) => x === r).length;
     const overdue = w.actions.filter((a) => isOverdue(a, today));
     const signOff = signOffHandler(services, w, host, reload, setActionError);
+    // Managers open the assessment page in SharePoint, where it is configured.
+    const managerLink = (indexId: string): string | undefined => linkFor(host.links, 'managers', 'assessment', { periodName: period.name, indexId });
     return (
       <>
         {actionError && <Problem error={actionError} onDismiss={() => setActionError(undefined)} />}
@@ -106,7 +109,7 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
                     <tr key={a.id}>
                       <th scope="row">{a.title}</th>
                       <td data-label="For">
-                        {host.assessmentLink ? <a href={host.assessmentLink({ periodName: period.name, indexId: a.indexId })}>{index?.title ?? a.indexId}</a> : index?.title ?? a.indexId}
+                        {managerLink(a.indexId) ? <a href={managerLink(a.indexId)}>{index?.title ?? a.indexId}</a> : index?.title ?? a.indexId}
                       </td>
                       <td data-label="Owner">{a.owner?.displayName ?? 'No owner'}</td>
                       <td data-label="Due">{formatUkDate(a.dueDate)}</td>

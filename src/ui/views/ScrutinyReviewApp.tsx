@@ -2,6 +2,7 @@ import * as React from 'react';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { PrimaryButton } from '@fluentui/react/lib/Button';
 import { SafeLink } from '../components/SafeLink';
+import { linkFor, notificationLinks } from '../links';
 import { DescriptorText } from '../components/LevelDescriptors';
 import { ItemProblems } from '../components/ItemProblems';
 import { HostContext } from '../../host';
@@ -71,14 +72,16 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
     const byIndex = new Map(w.assessments.map((a) => [a.indexId, a] as [string, IndexAssessment]));
     const canRaise = w.access.challenges.canAdd && (w.role === 'scrutiny' || w.role === 'owner');
     const canRespond = w.access.responses.canAdd && (w.role === 'officer' || w.role === 'approver' || w.role === 'owner');
+    // Councillors read the review on SharePoint and do not use Teams: link to the assessment page, if there is one.
+    const openInAssessment = (indexId: string): string | undefined => linkFor(host.links, 'councillors', 'assessment', { periodName: period.name, indexId });
     const section = (index: MaturityIndex): JSX.Element => {
       const a = byIndex.get(index.id);
       return (
         <section key={index.id} aria-labelledby={`nps-review-${index.id}`} className="nps-review-index">
           <h3 id={`nps-review-${index.id}`}>{index.title}</h3>
-          {host.assessmentLink && (
+          {openInAssessment(index.id) && (
             <p>
-              <a href={host.assessmentLink({ periodName: period.name, indexId: index.id })}>Open {index.title} in the assessment</a>
+              <a href={openInAssessment(index.id)}>Open {index.title} in the assessment</a>
             </p>
           )}
           <dl className="nps-facts">
@@ -128,7 +131,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
               reload();
               // The mail code loads when the first challenge is raised, not with the page.
               const { notifyChallenge } = await import(/* webpackChunkName: 'notifications' */ '../../data/notifications');
-              setWarning(await notifyChallenge(services, raised, index.title, host.assessmentLink));
+              setWarning(await notifyChallenge(services, raised, index.title, notificationLinks(host.links)));
             }}
             onRespond={async (challenge, response) => {
               await services.challenges.respond(challenge, response);
