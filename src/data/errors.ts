@@ -85,7 +85,7 @@ export function toDataError(error: unknown, listTitle?: string, operation: 'read
   if (status === 404 && listTitle && /does not exist|List '/i.test(said || e.message || '')) {
     return new DataError(
       'notSetUp',
-      `The procurement maturity app is not set up on this site: the list "${listTitle}" is missing. A site owner should add the app to this site (Site contents, New, App) and run set-up from the Assessment web part.`,
+      `The procurement maturity app is not set up on this site: the list "${listTitle}" is missing. A site owner should add the lists package to this site (Site contents, New, App, Procurement maturity toolkit lists) and run set-up from the Assessment web part.`,
       404
     );
   }

@@ -14,6 +14,11 @@ export const SETTINGS = {
   assessmentPage: 'NpsMaturityAssessmentPageUrl',
   dashboardPage: 'NpsMaturityDashboardPageUrl',
   scrutinyPage: 'NpsMaturityScrutinyPageUrl',
+  /**
+   * The app's id in the organisation's Teams app catalog after Sync to Teams (Teams gives each tenant
+   * its own), for deep links into the personal app. Without it officers' links go to the SharePoint page.
+   */
+  teamsAppId: 'NpsMaturityTeamsAppId',
 } as const;
 
 export type SiteSource = 'webPart' | 'tenant' | 'thisSite';
@@ -23,6 +28,7 @@ export interface ProcurementSite {
   /** Where the URL came from, so a wrong one can be explained. */
   source: SiteSource;
   pages: { assessment?: string; dashboard?: string; scrutiny?: string };
+  teamsAppId?: string;
 }
 
 /** A usable absolute https (or, for the local stand-in, http://localhost) URL, without a trailing slash. */
@@ -57,25 +63,27 @@ async function tenantProperty(here: SPFI, key: string): Promise<string | undefin
  * site the web part is on. `here` is a client for the site the web part runs on.
  */
 export async function findProcurementSite(here: SPFI, currentSiteUrl: string, webPartSetting?: string): Promise<ProcurementSite> {
-  const [site, assessment, dashboard, scrutiny] = await Promise.all([
+  const [site, assessment, dashboard, scrutiny, teamsApp] = await Promise.all([
     tenantProperty(here, SETTINGS.site),
     tenantProperty(here, SETTINGS.assessmentPage),
     tenantProperty(here, SETTINGS.dashboardPage),
     tenantProperty(here, SETTINGS.scrutinyPage),
+    tenantProperty(here, SETTINGS.teamsAppId),
   ]);
   const pages = { assessment: settingUrl(assessment), dashboard: settingUrl(dashboard), scrutiny: settingUrl(scrutiny) };
+  const teamsAppId = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(teamsApp?.trim() ?? '') ? teamsApp!.trim() : undefined;
   const own = webPartSetting?.trim();
   if (own) {
     const url = settingUrl(own);
     if (!url) throw new DataError('notSetUp', `This web part's "Procurement site" setting, "${own}", is not a web address. Edit the web part and give the full address of the procurement site, such as https://council.sharepoint.com/sites/procurement.`);
-    return { siteUrl: url, source: 'webPart', pages };
+    return { siteUrl: url, source: 'webPart', pages, teamsAppId };
   }
   if (site !== undefined && site.trim() !== '') {
     const url = settingUrl(site);
     if (!url) throw new DataError('notSetUp', `The tenant property ${SETTINGS.site} holds "${site}", which is not a web address. ${howToSet('an administrator')}`);
-    return { siteUrl: url, source: 'tenant', pages };
+    return { siteUrl: url, source: 'tenant', pages, teamsAppId };
   }
-  return { siteUrl: currentSiteUrl.replace(/\/+$/, ''), source: 'thisSite', pages };
+  return { siteUrl: currentSiteUrl.replace(/\/+$/, ''), source: 'thisSite', pages, teamsAppId };
 }
 
 /** The administrator's one command, and the manual way, for setting the procurement site. */

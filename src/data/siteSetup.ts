@@ -109,6 +109,7 @@ export async function runSiteSetup(sp: SPFI, framework: Framework): Promise<Setu
     const groups = {} as Record<GroupKey, Principal>;
     for (const key of Object.keys(GROUPS) as GroupKey[]) groups[key] = await ensureGroup(sp, GROUPS[key], owners, report);
     const roles = await ensureRoles(sp, report);
+    await checkOwnPermissions(sp);
     await applySitePermissions(sp, groups, roles, report);
     const readers = [members, visitors].filter((g): g is Principal => !!g);
     for (const listKey of LIST_KEYS) await applyListPermissions(sp, listKey, owners, readers, groups, roles, report);
@@ -138,13 +139,28 @@ async function optionalGroup(read: () => Promise<Principal>): Promise<Principal 
   }
 }
 
+/**
+ * A subsite that inherits its parent's permissions cannot be given site access of its own without
+ * changing the parent's: say so and what to do, rather than change another site.
+ */
+async function checkOwnPermissions(sp: SPFI): Promise<void> {
+  const web = (await sp.web.select('HasUniqueRoleAssignments', 'Url')()) as unknown as { HasUniqueRoleAssignments?: boolean; Url?: string };
+  if (web.HasUniqueRoleAssignments === false) {
+    throw new DataError(
+      'refused',
+      `This site (${web.Url ?? 'a subsite'}) inherits its permissions from its parent site, so giving the app's groups access here would change the parent site too. ` +
+        'A site owner should choose Site settings, Site permissions, Stop Inheriting Permissions, then run set-up again. Nothing else was changed on the parent site.'
+    );
+  }
+}
+
 async function checkLists(sp: SPFI): Promise<void> {
   const titles = new Set((await sp.web.lists.select('Title')()).map((l: { Title: string }) => l.Title));
   const missing = LIST_KEYS.filter((k) => !titles.has(LISTS[k].title)).map((k) => LISTS[k].title);
   if (missing.length) {
     throw new DataError(
       'notSetUp',
-      `The app's lists are missing from this site (${missing.join(', ')}). Add the Procurement maturity toolkit app to this site (Site contents, New, App), wait a minute for its lists, then run set-up again.`
+      `The app's lists are missing from this site (${missing.join(', ')}). Add the lists package to this site (Site contents, New, App, Procurement maturity toolkit lists), wait a minute for its lists, then run set-up again.`
     );
   }
 }

@@ -7,7 +7,7 @@ import { LinkTarget } from '../host';
 
 export type DeepLinkTarget = LinkTarget;
 
-/** The Teams app (teams/manifest.json) and its personal tab that hosts the Assessment web part. */
+/** The Teams app's manifest id (teams/manifest.json) and its personal tab. A tenant's catalog gives the app its own id, set as the NpsMaturityTeamsAppId tenant property (data/procurementSite.ts); this one serves the preview and tests. */
 export const TEAMS_APP_ID = '5b367f2b-6e16-4142-a0b1-e4d538c86e45';
 export const TEAMS_ASSESSMENT_ENTITY = 'nps-maturity-assessment';
 

@@ -1,7 +1,7 @@
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
 import { HostContext, HostKind, HostTheme } from '../host';
 import type { ProcurementSite } from '../data/procurementSite';
-import { TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, teamsTabLink } from '../ui/deepLinks';
+import { TEAMS_ASSESSMENT_ENTITY, teamsTabLink } from '../ui/deepLinks';
 
 function asHostTheme(theme: string | undefined): HostTheme {
   return theme === 'dark' || theme === 'contrast' ? theme : 'default';
@@ -23,7 +23,11 @@ export async function hostContextFromSpfx(context: WebPartContext, site?: Procur
     locale: page.cultureInfo.currentUICultureName || 'en-GB',
     // Officers' links open the Assessment personal app in Teams; managers' and councillors' the SharePoint
     // pages configured for the tenant (ui/links.ts).
-    links: { teamsAssessment: (target) => teamsTabLink(TEAMS_APP_ID, TEAMS_ASSESSMENT_ENTITY, target), pages: site?.pages ?? {} },
+    links: {
+      // The catalog id Teams gave the app in this tenant: without it, officers' links go to the SharePoint page.
+      teamsAssessment: site?.teamsAppId ? (target) => teamsTabLink(site.teamsAppId as string, TEAMS_ASSESSMENT_ENTITY, target) : undefined,
+      pages: site?.pages ?? {},
+    },
   };
 
   const teamsJs = context.sdks.microsoftTeams?.teamsJs;

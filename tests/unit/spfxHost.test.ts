@@ -21,10 +21,20 @@ function teamsContext(overrides: Record<string, unknown>) {
 }
 
 describe('where the web part finds itself', () => {
-  it('on a SharePoint page uses the page context and links into the Teams app', async () => {
+  it('on a SharePoint page uses the page context, and links into Teams only with the app id the tenant gave it', async () => {
     const host = await hostContextFromSpfx({ pageContext, sdks: {} } as unknown as Ctx);
     expect(host).toMatchObject({ kind: 'SharePoint', siteUrl: pageContext.web.absoluteUrl, theme: 'default', locale: 'en-GB', user: { displayName: 'Aisha Khan' } });
-    expect(host.links!.teamsAssessment!({ periodName: '2025/26' })).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/5b367f2b-6e16-4142-a0b1-e4d538c86e45\/nps-maturity-assessment\?/);
+    // No catalog id configured: no Teams link is guessed.
+    expect(host.links!.teamsAssessment).toBeUndefined();
+    const site = {
+      siteUrl: 'https://borsetshire.sharepoint.com/sites/procurement',
+      source: 'tenant' as const,
+      pages: { dashboard: 'https://borsetshire.sharepoint.com/sites/procurement/SitePages/Dashboard.aspx' },
+      teamsAppId: '0f8e2b6a-1c3d-4e5f-8a9b-7c6d5e4f3a2b',
+    };
+    const configured = await hostContextFromSpfx({ pageContext, sdks: {} } as unknown as Ctx, site);
+    expect(configured).toMatchObject({ siteUrl: site.siteUrl, siteSource: 'tenant', links: { pages: site.pages } });
+    expect(configured.links!.teamsAssessment!({ periodName: '2025/26' })).toMatch(/^https:\/\/teams\.microsoft\.com\/l\/entity\/0f8e2b6a-1c3d-4e5f-8a9b-7c6d5e4f3a2b\/nps-maturity-assessment\?/);
   });
 
   it('in a channel tab reads team, channel, theme, locale and the deep link from the Teams SDK', async () => {
