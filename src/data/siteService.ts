@@ -126,12 +126,19 @@ export class SiteService {
     }
   }
 
-  /** Makes sure a chosen person is a user of this site, so a person column can point at them. */
-  public async ensurePerson(loginName: string): Promise<Person> {
+  /**
+   * Makes sure a chosen person is a user of this site, so a person column can point at them. SharePoint
+   * refuses ensureUser to people without enough permission on the site for someone it has not seen
+   * yet: then the person is returned by their claims (id 0), and SharePoint adds them when the item that
+   * names them is saved (validateUpdateListItem, which any editor of the item may use).
+   */
+  public async ensurePerson(loginName: string, displayName?: string): Promise<Person> {
     try {
       const user = await this.sp.web.ensureUser(loginName);
       return { id: user.Id, displayName: user.Title, email: user.Email };
     } catch (e) {
+      const status = (e as { status?: number }).status;
+      if (status === 403 || status === 401) return { id: 0, displayName: displayName || loginName, loginName };
       throw toDataError(e);
     }
   }

@@ -8,9 +8,12 @@ export type ActionStatus = 'Not started' | 'In progress' | 'Complete' | 'Cancell
 export const ACTION_STATUSES: readonly ActionStatus[] = ['Not started', 'In progress', 'Complete', 'Cancelled'];
 
 export interface Person {
+  /** The person's id on this site; 0 for someone chosen from the directory who is not on the site yet. */
   id: number;
   displayName: string;
   email?: string;
+  /** Their claims login name, for someone not on the site yet (SharePoint adds them when the item is saved). */
+  loginName?: string;
 }
 
 export interface ActionPlanItem {

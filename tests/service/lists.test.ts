@@ -194,8 +194,9 @@ describe('the static preview folder', () => {
     expect((await get('/nope.js')).status).toBe(404);
   });
 
-  it('answers the REST API alongside, also under /_api/', async () => {
-    const res = await rawFetch(service.url, '_api/web/title');
-    expect((await res.json()).value).toBe('Procurement');
+  it('answers the REST API alongside: the procurement site, and the tenant\'s root site under /_api/', async () => {
+    expect((await (await rawFetch(service.siteUrl, '_api/web/title')).json()).value).toBe('Procurement');
+    // The root is another site, as in a tenant (where Teams personal apps run).
+    expect((await (await rawFetch(service.url, '_api/web/title')).json()).value).not.toBe('Procurement');
   });
 });

@@ -1,6 +1,6 @@
 import { SPFI } from '@pnp/sp';
-import { ACTION_STATUSES, ActionPlanItem, ActionStatus, validateAction } from '../../domain/actions';
-import { ValidationError } from '../errors';
+import { ACTION_STATUSES, ActionPlanItem, ActionStatus, Person, validateAction } from '../../domain/actions';
+import { toDataError, ValidationError } from '../errors';
 import { col, dateOnlyFromSp, dateOnlyToSp, etagOf, personFromSp, personSelect } from '../fieldValues';
 import { and, eq } from '../odata';
 import { ItemProblem, ListRepository, SpItem } from './listRepository';
@@ -62,7 +62,8 @@ export class ActionPlanRepository extends ListRepository<ActionPlanItem> {
         [PERIOD]: action.periodName,
         [INDEX]: action.indexId,
         [DETAILS]: action.details,
-        [`${OWNER}Id`]: action.owner?.id ?? null,
+        // Someone not on the site yet is set below, by their claims.
+        [`${OWNER}Id`]: action.owner?.id ? action.owner.id : null,
         [DUE]: dateOnlyToSp(action.dueDate),
         [STATUS]: action.status,
         [NOTES]: action.progressNotes,
@@ -71,6 +72,25 @@ export class ActionPlanRepository extends ListRepository<ActionPlanItem> {
       action.id,
       action.etag
     );
+    if (action.owner && !action.owner.id && action.owner.loginName) await this.setOwnerByClaims(saved.id, action.owner);
     return this.getById(saved.id);
+  }
+
+  /**
+   * Sets the owner to someone not yet on the site: SharePoint resolves their claims and adds them to the
+   * site as it saves, for anyone who may edit the item. A value it cannot resolve comes back as a field
+   * exception, said as a validation problem.
+   */
+  private async setOwnerByClaims(id: number, owner: Person): Promise<void> {
+    let results: Array<{ FieldName?: string; HasException?: boolean; ErrorMessage?: string | null }>;
+    try {
+      results = await this.items().getById(id).validateUpdateListItem([{ FieldName: OWNER, FieldValue: JSON.stringify([{ Key: owner.loginName }]) }]);
+    } catch (e) {
+      throw toDataError(e, this.listTitle);
+    }
+    const failed = results.find((r) => r.HasException);
+    if (failed) {
+      throw new ValidationError([{ field: 'owner', message: `${owner.displayName} could not be made the owner: ${failed.ErrorMessage || 'SharePoint did not accept this person'}. Choose someone else, or ask a site owner to add them to the site.` }]);
+    }
   }
 }

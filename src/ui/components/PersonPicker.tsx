@@ -7,7 +7,8 @@ import { PersonSuggestion } from '../../data/siteService';
 
 export interface PeopleSource {
   search: (query: string) => Promise<PersonSuggestion[]>;
-  ensure: (key: string) => Promise<Person>;
+  /** The chosen person as a site user (or, where SharePoint will add them on save, by their claims). */
+  ensure: (key: string, displayName?: string) => Promise<Person>;
 }
 
 export interface PersonPickerProps {
@@ -51,7 +52,7 @@ export function PersonPicker({ label, value, onChange, people, disabled, errorMe
           if (!chosen) return onChange(undefined);
           if (value && String(value.id) === chosen.key) return;
           try {
-            onChange(await people.ensure(String(chosen.key)));
+            onChange(await people.ensure(String(chosen.key), chosen.text));
           } catch (e) {
             setSearchError((e as Error).message);
           }

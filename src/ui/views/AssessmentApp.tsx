@@ -55,7 +55,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
   const [openIndexId, setOpenIndexId] = React.useState<string | undefined>(props.target?.indexId);
   const [actionError, setActionError] = React.useState<DataError | undefined>();
   const [notice, setNotice] = React.useState('');
-  const people: PeopleSource = React.useMemo(() => ({ search: (q) => services.site.searchPeople(q), ensure: (k) => services.site.ensurePerson(k) }), [services]);
+  const people: PeopleSource = React.useMemo(() => ({ search: (q) => services.site.searchPeople(q), ensure: (k, name) => services.site.ensurePerson(k, name) }), [services]);
 
   const body = (workspace: Workspace): JSX.Element => {
     const { framework, period, role, user } = workspace;
