@@ -2,7 +2,8 @@ import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { initializeIcons } from '@fluentui/font-icons-mdl2';
 import { getSPForSite } from '../../src/data/sp';
-import { createDataServices } from '../../src/data/services';
+import { createDataServices, DataServices } from '../../src/data/services';
+import { findProcurementSite, ProcurementSite } from '../../src/data/procurementSite';
 import { getGraphForBase, graphMailSender } from '../../src/data/graph';
 import { npsFramework2018 } from '../../src/framework';
 import { HostContext, HostTheme } from '../../src/host';
@@ -25,6 +26,16 @@ const siteUrl = `${window.location.origin}/sites/procurement`;
 // person in the localUser cookie.
 const mail = graphMailSender(getGraphForBase(`${window.location.origin}/v1.0`));
 const services = createDataServices(getSPForSite(siteUrl), mail);
+
+/**
+ * The Teams personal app runs on the tenant's root site, as in Teams: it finds the procurement site
+ * through the tenant property (which the demo loader sets, as an administrator would) and reads the
+ * lists there by URL. So the preview's Assessment tab takes the same cross-site path as a tenant.
+ */
+const personalApp: Promise<{ site?: ProcurementSite; services: DataServices; problem?: Error }> = findProcurementSite(getSPForSite(window.location.origin), window.location.origin).then(
+  (site) => ({ site, services: createDataServices(getSPForSite(site.siteUrl), mail) }),
+  (problem: Error) => ({ services, problem })
+);
 const framework = npsFramework2018();
 
 const ROLE_LABELS: Record<DirectoryPerson['role'], string> = {
@@ -57,14 +68,15 @@ function route(): { view: ViewName; query: string } {
   return { view, query };
 }
 
-function hostFor(kind: HostContext['kind'], theme: HostTheme, listeners: Set<(t: HostTheme) => void>, query: string): HostContext {
+function hostFor(kind: HostContext['kind'], theme: HostTheme, listeners: Set<(t: HostTheme) => void>, query: string, site?: ProcurementSite): HostContext {
   return {
     kind,
-    siteUrl,
+    siteUrl: site?.siteUrl ?? siteUrl,
+    siteSource: site?.source,
     user: { displayName: persona.displayName, loginName: persona.loginName, email: persona.email },
     theme,
     locale: 'en-GB',
-    teams: kind === 'TeamsTab' ? { teamName: 'Procurement', channelName: 'Maturity assessment', subPageId: query } : undefined,
+    teams: kind === 'TeamsPersonalApp' ? { subPageId: query } : undefined,
     onThemeChange: (listener) => listeners.add(listener),
     // In the preview the "Teams tab" is the Assessment view of this page.
     // The preview's tabs stand in for the Teams personal app and the three SharePoint pages.
@@ -116,7 +128,14 @@ function Preview(): JSX.Element {
     localStorage.setItem('previewTheme', theme);
     listeners.forEach((l) => l(theme));
   }, [theme]);
-  const host = React.useMemo(() => hostFor(view === 'assessment' ? 'TeamsTab' : 'SharePoint', theme, listeners, query), [view, query]);
+  const [app, setApp] = React.useState<Awaited<typeof personalApp> | undefined>();
+  React.useEffect(() => {
+    personalApp.then(setApp, () => undefined);
+  }, []);
+  const host = React.useMemo(
+    () => hostFor(view === 'assessment' ? 'TeamsPersonalApp' : 'SharePoint', theme, listeners, query, view === 'assessment' ? app?.site : undefined),
+    [view, query, app]
+  );
   const target = parseTarget(query);
 
   return (
@@ -155,7 +174,7 @@ function Preview(): JSX.Element {
           </div>
           <div className="pv-teams__main">
             <div className="pv-teams__header">
-              <span>Procurement &gt; Maturity assessment (tab)</span>
+              <span>Procurement maturity (personal app, on the tenant&apos;s root site)</span>
               <label>
                 Teams theme{' '}
                 <select value={theme} onChange={(e) => setTheme(e.target.value as HostTheme)}>
@@ -169,7 +188,9 @@ function Preview(): JSX.Element {
               </label>
             </div>
             <div className="pv-teams__frame">
-              <AssessmentApp key={query} host={host} services={services} framework={framework} title="Procurement maturity assessment" target={target} />
+              {!app && <p>Starting the app…</p>}
+              {app?.problem && <p role="alert">{app.problem.message}</p>}
+              {app && !app.problem && <AssessmentApp key={query} host={host} services={app.services} framework={framework} title="Procurement maturity assessment" target={target} />}
             </div>
           </div>
         </div>

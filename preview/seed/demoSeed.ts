@@ -10,6 +10,7 @@ import { currentPeriod, takeSignOffStep } from '../../src/data/periodWorkflow';
 import { getGraphForBase, graphMailSender } from '../../src/data/graph';
 import { DIRECTORY, SITE_OWNER, peopleWithRole, DirectoryPerson } from '../server/directory';
 import { LocalUser } from '../localUser';
+import { SETTINGS } from '../../src/data/procurementSite';
 import { Queryable } from '@pnp/queryable';
 
 /**
@@ -89,6 +90,14 @@ export async function seedDemo(siteUrl: string, log: (line: string) => void = ()
     );
   const owner = as(SITE_OWNER);
   if ((await owner.periods.all()).length > 0) return false;
+
+  // What an administrator does once with `m365 spo storageentity set`: tell the web parts, wherever they
+  // run (the personal app runs on the root site), where the procurement site is.
+  const tenantProperty = await fetch(`${new URL(siteUrl).origin}/_local/storage-entity`, {
+    method: 'POST',
+    body: JSON.stringify({ key: SETTINGS.site, value: siteUrl, description: 'Procurement maturity toolkit: the procurement site' }),
+  });
+  if (!tenantProperty.ok) throw new Error(`Could not set the tenant property ${SETTINGS.site} (HTTP ${tenantProperty.status}).`);
 
   const framework = npsFramework2018();
   const report = await runSiteSetup(owner.sp, framework);

@@ -165,6 +165,20 @@ describe('accessibility and hosts', () => {
     await context.close();
   });
 
+  it('runs the personal app on the root site: it reads the tenant property there and the lists on the procurement site', async () => {
+    const { context, page } = await pageAs(browser, preview.origin, AISHA);
+    const api: string[] = [];
+    page.on('request', (r) => {
+      const path = new URL(r.url()).pathname;
+      if (path.includes('/_api/')) api.push(`${r.method()} ${decodeURIComponent(path)}`);
+    });
+    await openAssessment(page);
+    expect(api).toContain(`GET /_api/web/getStorageEntity('NpsMaturitySiteUrl')`);
+    expect(api).toContain('POST /sites/procurement/_api/$batch');
+    expect(api.filter((r) => r.startsWith('POST /_api/$batch'))).toEqual([]);
+    await context.close();
+  });
+
   it('shows a read-only person no edit controls and says why', async () => {
     const { context, page } = await pageAs(browser, preview.origin, KEVIN);
     await page.goto(`${preview.origin}/#/assessment`);
