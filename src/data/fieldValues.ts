@@ -14,6 +14,21 @@ export function col<K extends ListKey, C extends ColumnOf<K>>(list: K, internalN
   return internalName;
 }
 
+type MissingColumn<K extends ListKey, C extends string> = Exclude<ColumnOf<K>, C>;
+
+/**
+ * Every column of a list, as a repository reads it: compiles only when `columns` names them all, so a
+ * column added to the list model and not read (or written) by its repository fails to compile, and
+ * the error names it.
+ */
+export function everyColumn<K extends ListKey, C extends ColumnOf<K>>(
+  list: K,
+  columns: readonly C[] & ([MissingColumn<K, C>] extends [never] ? unknown : { notRead: MissingColumn<K, C> })
+): readonly C[] {
+  for (const c of columns) col(list, c);
+  return columns;
+}
+
 const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
 
 /**

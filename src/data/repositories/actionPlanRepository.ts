@@ -1,7 +1,7 @@
 import { SPFI } from '@pnp/sp';
 import { ACTION_STATUSES, ActionPlanItem, ActionStatus, Person, validateAction } from '../../domain/actions';
 import { toDataError, ValidationError } from '../errors';
-import { col, dateOnlyFromSp, dateOnlyToSp, etagOf, personFromSp, personSelect } from '../fieldValues';
+import { col, everyColumn, dateOnlyFromSp, dateOnlyToSp, etagOf, personFromSp, personSelect } from '../fieldValues';
 import { and, eq } from '../odata';
 import { ItemProblem, ListRepository, SpItem } from './listRepository';
 
@@ -16,7 +16,7 @@ const CARRIED_FROM = col('actions', 'NpsCarriedFromId');
 
 /** Actions against enablers and key areas that close the gap to target. */
 export class ActionPlanRepository extends ListRepository<ActionPlanItem> {
-  protected readonly select = ['Id', 'Title', 'Modified', PERIOD, INDEX, DETAILS, DUE, STATUS, NOTES, CARRIED_FROM, ...personSelect(OWNER)];
+  protected readonly select = ['Id', 'Title', 'Modified', ...everyColumn('actions', [PERIOD, INDEX, DETAILS, DUE, STATUS, NOTES, CARRIED_FROM, OWNER]).filter((c) => c !== OWNER), ...personSelect(OWNER)];
   protected readonly expand = [OWNER];
 
   constructor(sp: SPFI) {

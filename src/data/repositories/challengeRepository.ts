@@ -2,7 +2,7 @@ import { SPFI } from '@pnp/sp';
 import { ChallengeResponse, ScrutinyChallenge, validateChallenge, validateResponse } from '../../domain/scrutiny';
 import { truncateCharacters } from '../../domain/validation';
 import { ConflictError, DataError, ValidationError } from '../errors';
-import { col, etagOf, personFromSp, SYSTEM_PEOPLE_EXPAND, SYSTEM_PEOPLE_SELECT } from '../fieldValues';
+import { col, everyColumn, etagOf, personFromSp, SYSTEM_PEOPLE_EXPAND, SYSTEM_PEOPLE_SELECT } from '../fieldValues';
 import { eq } from '../odata';
 import { ItemProblem, ItemProblemError, ListRepository, SpItem } from './listRepository';
 
@@ -19,7 +19,7 @@ const RESPONSE_TEXT = col('responses', 'NpsResponse');
  * councillors read, so an officer can answer but never reword a challenge.
  */
 export class ChallengeRepository extends ListRepository<ScrutinyChallenge> {
-  protected readonly select = ['Id', 'Title', PERIOD, INDEX, TEXT, ...SYSTEM_PEOPLE_SELECT];
+  protected readonly select = ['Id', 'Title', ...everyColumn('challenges', [PERIOD, INDEX, TEXT]), ...SYSTEM_PEOPLE_SELECT];
   protected readonly expand = SYSTEM_PEOPLE_EXPAND;
   public readonly responses: ResponseRepository;
 
@@ -78,7 +78,7 @@ export class ChallengeRepository extends ListRepository<ScrutinyChallenge> {
 
 /** Officers' answers: one item per challenge (a unique column), revised in place with versions. */
 export class ResponseRepository extends ListRepository<ChallengeResponse> {
-  protected readonly select = ['Id', 'Title', RESPONSE_CHALLENGE, RESPONSE_PERIOD, RESPONSE_TEXT, ...SYSTEM_PEOPLE_SELECT];
+  protected readonly select = ['Id', 'Title', ...everyColumn('responses', [RESPONSE_CHALLENGE, RESPONSE_PERIOD, RESPONSE_TEXT]), ...SYSTEM_PEOPLE_SELECT];
   protected readonly expand = SYSTEM_PEOPLE_EXPAND;
 
   constructor(sp: SPFI) {

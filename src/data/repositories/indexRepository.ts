@@ -4,10 +4,10 @@ import { FrameworkValidationError, isFrameworkId, parseFrameworkSkippingBadIndic
 import { descriptorTextProblems } from '../../framework/descriptorText';
 import { compareVersions, CORRECTIONS, FrameworkCorrection } from '../../framework/corrections';
 
-import { col, etagOf } from '../fieldValues';
+import { col, everyColumn, etagOf } from '../fieldValues';
 import { ConflictError, DataError } from '../errors';
 import { eq } from '../odata';
-import { LISTS } from '../schema';
+import { ColumnOf, LISTS } from '../schema';
 import { ListRepository, SpItem } from './listRepository';
 
 const INDEX_ID = col('indices', 'NpsIndexId');
@@ -21,7 +21,7 @@ const ORDER = col('indices', 'NpsSortOrder');
 const RETIRED = col('indices', 'NpsRetired');
 const SOURCE = col('indices', 'NpsSourceFramework');
 const VERSION = col('indices', 'NpsFrameworkVersion');
-const DESCRIPTOR: Record<LevelId, string> = {
+const DESCRIPTOR: Record<LevelId, ColumnOf<'indices'>> = {
   minimum: col('indices', 'NpsDescriptorMinimum'),
   developing: col('indices', 'NpsDescriptorDeveloping'),
   mature: col('indices', 'NpsDescriptorMature'),
@@ -50,7 +50,7 @@ export interface DeployedIndex extends MaturityIndex {
 
 /** The framework as deployed on this site: seeded from the strategy, tailored by site owners. */
 export class IndexRepository extends ListRepository<DeployedIndex> {
-  protected readonly select = ['Id', 'Title', INDEX_ID, THEME_ID, THEME_TITLE, KIND, DESCRIPTION, WHAT, WHY, ORDER, RETIRED, SOURCE, VERSION, ...Object.values(DESCRIPTOR)];
+  protected readonly select = ['Id', 'Title', ...everyColumn('indices', [INDEX_ID, THEME_ID, THEME_TITLE, KIND, DESCRIPTION, WHAT, WHY, ORDER, RETIRED, SOURCE, VERSION, ...Object.values(DESCRIPTOR)])];
   protected readonly expand: string[] = [];
 
   constructor(sp: SPFI) {

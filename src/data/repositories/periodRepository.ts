@@ -1,7 +1,7 @@
 import { SPFI } from '@pnp/sp';
 import { comparePeriodsNewestFirst, isPeriodName, periodDates, PeriodRecord } from '../../domain/periods';
 import { DataError, ValidationError } from '../errors';
-import { col, dateOnlyFromSp, dateOnlyToSp, etagOf } from '../fieldValues';
+import { col, everyColumn, dateOnlyFromSp, dateOnlyToSp, etagOf } from '../fieldValues';
 import { eq } from '../odata';
 import { ItemProblem, ItemProblemError, ListRepository, SpItem } from './listRepository';
 
@@ -17,7 +17,7 @@ const FRAMEWORK_VERSION = col('periods', 'NpsFrameworkVersion');
  * owners may change one; where a period stands in sign-off comes from the sign-off lists.
  */
 export class PeriodRepository extends ListRepository<PeriodRecord> {
-  protected readonly select = ['Id', 'Title', 'Created', NAME, START, END, FRAMEWORK, FRAMEWORK_VERSION];
+  protected readonly select = ['Id', 'Title', 'Created', ...everyColumn('periods', [NAME, START, END, FRAMEWORK, FRAMEWORK_VERSION])];
   protected readonly expand: string[] = [];
 
   constructor(sp: SPFI) {

@@ -3,7 +3,7 @@ import { Decision, DecisionRecord, SubmissionRecord } from '../../domain/signOff
 import { LIMITS } from '../../domain/limits';
 import { checkLength, FieldProblem } from '../../domain/validation';
 import { ValidationError } from '../errors';
-import { col, personFromSp, SYSTEM_PEOPLE_EXPAND, SYSTEM_PEOPLE_SELECT } from '../fieldValues';
+import { col, everyColumn, personFromSp, SYSTEM_PEOPLE_EXPAND, SYSTEM_PEOPLE_SELECT } from '../fieldValues';
 import { ItemProblem, ItemProblemError, ListRepository, SpItem } from './listRepository';
 
 const SUBMISSION_PERIOD = col('submissions', 'NpsPeriodName');
@@ -29,7 +29,7 @@ function checkComment(label: string, text: string): void {
  * entry's Created By, which SharePoint sets from the caller.
  */
 export class SubmissionRepository extends ListRepository<SubmissionRecord> {
-  protected readonly select = ['Id', 'Title', SUBMISSION_PERIOD, NOTE, ...SYSTEM_PEOPLE_SELECT];
+  protected readonly select = ['Id', 'Title', ...everyColumn('submissions', [SUBMISSION_PERIOD, NOTE]), ...SYSTEM_PEOPLE_SELECT];
   protected readonly expand = SYSTEM_PEOPLE_EXPAND;
 
   constructor(sp: SPFI) {
@@ -57,7 +57,7 @@ export class SubmissionRepository extends ListRepository<SubmissionRecord> {
  * is the entry's Created By.
  */
 export class SignOffLogRepository extends ListRepository<DecisionRecord> {
-  protected readonly select = ['Id', 'Title', DECISION_PERIOD, DECISION, COMMENT, ...SYSTEM_PEOPLE_SELECT];
+  protected readonly select = ['Id', 'Title', ...everyColumn('signoffs', [DECISION_PERIOD, DECISION, COMMENT]), ...SYSTEM_PEOPLE_SELECT];
   protected readonly expand = SYSTEM_PEOPLE_EXPAND;
 
   constructor(sp: SPFI) {
