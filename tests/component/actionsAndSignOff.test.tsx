@@ -64,7 +64,7 @@ describe('action plans', () => {
     fireEvent.input(picker, { target: { value: 'Tom' } });
     await waitFor(() => expect(people.search).toHaveBeenCalledWith('Tom'));
     fireEvent.click(await screen.findByText('Tom Whitfield'));
-    await waitFor(() => expect(people.ensure).toHaveBeenCalledWith('i:0#.f|membership|tom.whitfield@borsetshire.example'));
+    await waitFor(() => expect(people.ensure).toHaveBeenCalledWith('i:0#.f|membership|tom.whitfield@borsetshire.example', 'Tom Whitfield'));
     fireEvent.change(screen.getByRole('combobox', { name: /Due date/ }), { target: { value: '31/01/2027' } });
     fireEvent.blur(screen.getByRole('combobox', { name: /Due date/ }));
     fireEvent.click(screen.getByRole('button', { name: 'Save action' }));
