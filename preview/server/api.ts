@@ -11,42 +11,22 @@ import { PermissionKind, permissionsJson } from './permissions';
 import { associatedGroupRoute, currentUserRoute, ensureUserRoute, siteGroupsRoute, userByIdRoute, usersCollection } from './principals';
 import { effectivePermissionsRoute, inheritanceRoute, roleAssignmentsRoute, roleDefinitionsRoute, userEffectivePermissionsRoute } from './roles';
 import { contextInfo, peopleManager, peoplePicker, sendEmail, shareObject } from './services';
-import { WEB_PATH, WEB_TITLE } from './site';
+import { WEB_PATH, WEB_TITLE, webEntityOf } from './site';
 import { batchRoute } from './batch';
 import { storageEntityRoute } from './storageEntities';
 import { routeRootApi } from './rootSite';
 
 function webEntity(ctx: Ctx): Entity {
   const site = ctx.store.site;
-  return {
-    meta: { 'odata.type': 'SP.Web', 'odata.id': `${ctx.req.siteUrl}/_api/Web`, 'odata.editLink': 'Web' },
-    props: {
-      AllowRssFeeds: true,
-      AlternateCssUrl: '',
-      AppInstanceId: '00000000-0000-0000-0000-000000000000',
-      Configuration: 0,
-      Created: site.created,
-      CustomMasterUrl: `${WEB_PATH}/_catalogs/masterpage/seattle.master`,
-      Description: '',
-      EnableMinimalDownload: false,
-      Id: site.webId,
-      IsMultilingual: true,
-      Language: 2057,
-      LastItemModifiedDate: [...ctx.store.lists.values()].reduce((m, l) => (l.lastItemModified > m ? l.lastItemModified : m), site.created),
-      MasterUrl: `${WEB_PATH}/_catalogs/masterpage/seattle.master`,
-      NoCrawl: false,
-      ServerRelativeUrl: WEB_PATH,
-      SiteLogoUrl: null,
-      Title: WEB_TITLE,
-      Url: ctx.req.siteUrl,
-      // A Teams-connected team site is made from the GROUP template.
-      WebTemplate: site.groupId ? 'GROUP' : 'STS',
-    },
-    selectOnly: {
-      HasUniqueRoleAssignments: () => true,
-      EffectiveBasePermissions: () => permissionsJson(ctx.security.effective(ctx.user)),
-    },
-  };
+  return webEntityOf(ctx.req.siteUrl, site.created, {
+    id: site.webId,
+    path: WEB_PATH,
+    title: WEB_TITLE,
+    // A Teams-connected team site is made from the GROUP template.
+    template: site.groupId ? 'GROUP' : 'STS',
+    lastItemModified: [...ctx.store.lists.values()].reduce((m, l) => (l.lastItemModified > m ? l.lastItemModified : m), site.created),
+    effectivePermissions: () => permissionsJson(ctx.security.effective(ctx.user)),
+  });
 }
 
 function webRoute(ctx: Ctx, rest: Segment[]): ApiResponse {

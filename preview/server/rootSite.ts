@@ -19,6 +19,7 @@ import { userEntity } from './principals';
 import { contextInfo } from './services';
 import { storageEntityResponse } from './storageEntities';
 import { UserRecord } from './store';
+import { webEntityOf } from './site';
 
 export const ROOT_WEB_TITLE = 'Communication site';
 /** Ids of the directory's people in the root site's User Information List (fixed: everyone has visited it). */
@@ -40,34 +41,14 @@ function rootUser(person: DirectoryPerson): UserRecord {
 
 function rootWebEntity(ctx: Ctx): Entity {
   const site = ctx.store.site;
-  return {
-    meta: { 'odata.type': 'SP.Web', 'odata.id': `${ctx.req.siteUrl}/_api/Web`, 'odata.editLink': 'Web' },
-    props: {
-      AllowRssFeeds: true,
-      AlternateCssUrl: '',
-      AppInstanceId: '00000000-0000-0000-0000-000000000000',
-      Configuration: 0,
-      Created: site.created,
-      CustomMasterUrl: '/_catalogs/masterpage/seattle.master',
-      Description: '',
-      EnableMinimalDownload: false,
-      Id: derivedGuid(`${site.webId}:root-web`),
-      IsMultilingual: true,
-      Language: 2057,
-      LastItemModifiedDate: site.created,
-      MasterUrl: '/_catalogs/masterpage/seattle.master',
-      NoCrawl: false,
-      ServerRelativeUrl: '/',
-      SiteLogoUrl: null,
-      Title: ROOT_WEB_TITLE,
-      Url: ctx.req.siteUrl,
-      WebTemplate: 'SITEPAGEPUBLISHING',
-    },
-    selectOnly: {
-      HasUniqueRoleAssignments: () => true,
-      EffectiveBasePermissions: () => permissionsJson(READ_MASK),
-    },
-  };
+  return webEntityOf(ctx.req.siteUrl, site.created, {
+    id: derivedGuid(`${site.webId}:root-web`),
+    path: '',
+    title: ROOT_WEB_TITLE,
+    template: 'SITEPAGEPUBLISHING',
+    lastItemModified: site.created,
+    effectivePermissions: () => permissionsJson(READ_MASK),
+  });
 }
 
 function listDoesNotExist(): SpError {
