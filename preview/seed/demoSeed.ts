@@ -143,10 +143,10 @@ export async function seedDemo(siteUrl: string, log: (line: string) => void = ()
       const period = await currentPeriod(officer, name);
       const assessments = await officer.assessments.forPeriod(name);
       const me = { role: 'officer' as const, userId: officerUsers[0].id, displayName: officerUsers[0].displayName };
-      const submitted = await takeSignOffStep(officer, { period, indices: framework.indices, assessments }, { action: 'submit' }, me);
+      const submitted = await takeSignOffStep(officer, { period, framework, assessments }, { action: 'submit' }, me);
       const head = as(approvers[0], at('05-20T14:30:00'));
       const headUser = await head.site.currentUser();
-      await takeSignOffStep(head, { period: submitted.period, indices: framework.indices, assessments }, { action: 'signOff' }, { role: 'approver', userId: headUser.id, displayName: headUser.displayName });
+      await takeSignOffStep(head, { period: submitted.period, framework, assessments }, { action: 'signOff' }, { role: 'approver', userId: headUser.id, displayName: headUser.displayName });
     }
     log(`  ${name}: ${p < 2 ? 'signed off' : 'draft in progress'}`);
   }

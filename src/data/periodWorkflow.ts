@@ -2,7 +2,7 @@ import { isOpen } from '../domain/actions';
 import { carryForwardAssessment, IndexAssessment, missingForSubmission } from '../domain/assessment';
 import { AssessmentPeriod, nextPeriodName } from '../domain/periods';
 import { applySignOff, DECISION_OF, Role, SignOffAction, withSignOff } from '../domain/signOff';
-import { Framework, MaturityIndex } from '../framework/types';
+import { Framework } from '../framework/types';
 import type { NotifyLinks } from '../ui/links';
 import { DataError, ValidationError } from './errors';
 import { notifySignOff } from './notifications';
@@ -85,7 +85,7 @@ export interface SignOffActor {
  */
 export async function takeSignOffStep(
   services: DataServices,
-  context: { period: AssessmentPeriod; indices: MaturityIndex[]; assessments: IndexAssessment[] },
+  context: { period: AssessmentPeriod; framework: Framework; assessments: IndexAssessment[] },
   step: { action: SignOffAction; comment?: string },
   actor: SignOffActor,
   links?: NotifyLinks
@@ -95,8 +95,8 @@ export async function takeSignOffStep(
   const assessments = step.action === 'submit' || step.action === 'signOff' || step.action === 'reopen' ? await services.assessments.forPeriod(now.name) : context.assessments;
   if (step.action === 'submit') {
     const blockers = [
-      ...missingForSubmission(context.indices, assessments),
-      ...assessments.filter((a) => a.problems?.length).map((a) => `${context.indices.find((i) => i.id === a.indexId)?.title ?? a.indexId}: ${a.problems!.join(' ')}`),
+      ...missingForSubmission(context.framework.indices, assessments),
+      ...assessments.filter((a) => a.problems?.length).map((a) => `${context.framework.indices.find((i) => i.id === a.indexId)?.title ?? a.indexId}: ${a.problems!.join(' ')}`),
     ];
     if (blockers.length) throw new ValidationError(blockers.map((message) => ({ field: 'period', message })));
   }
@@ -104,7 +104,8 @@ export async function takeSignOffStep(
   if (!result.ok) throw new DataError('refused', result.message);
 
   if (step.action === 'submit') await services.submissions.add(now.name, comment);
-  else await services.signOffs.add(now.name, DECISION_OF[step.action], comment);
+  // A sign-off keeps the framework the year was assessed against, so rewording it later never rewrites the record.
+  else await services.signOffs.add(now.name, DECISION_OF[step.action], comment, step.action === 'signOff' ? frameworkSnapshot(context.framework) : undefined);
 
   const warnings: string[] = [];
   try {
@@ -129,4 +130,9 @@ export async function finishSignOff(services: DataServices, periodName: string):
   if (period.status !== 'Signed off') throw new DataError('refused', `${periodName} is not signed off, so there is nothing to finish.`);
   await lockAssessments(services.sp, await services.assessments.forPeriod(periodName));
   return period;
+}
+
+/** The framework as JSON, for the record of a sign-off. */
+export function frameworkSnapshot(framework: Framework): string {
+  return JSON.stringify(framework);
 }

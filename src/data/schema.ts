@@ -105,6 +105,7 @@ export const LISTS = {
       { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: true, indexed: true, maxLength: 20 },
       { id: '{8b2d4f6a-1c3e-4a5b-9d7f-2e4c6a8b0d1f}', internalName: 'NpsDecision', displayName: 'Decision', type: 'Choice', required: true, indexed: true, choices: ['Signed off', 'Returned', 'Reopened'] },
       { id: '{a48ce7c9-569f-4d53-9d0b-4377bc0b16b0}', internalName: 'NpsDecisionComment', displayName: 'Comment', type: 'Note', required: false, indexed: false },
+      { id: '{9d524724-293d-43ee-9fc8-3863bd4de2b3}', internalName: 'NpsFrameworkSnapshot', displayName: 'Framework as signed off', type: 'Note', required: false, indexed: false },
     ],
   },
   assessments: {

@@ -6,6 +6,7 @@ import { formatUkDateTime, toIsoDate } from '../domain/dates';
 import { ChallengeResponse, ScrutinyChallenge } from '../domain/scrutiny';
 import { DecisionRecord, Role, SubmissionRecord, withSignOff } from '../domain/signOff';
 import { Framework } from '../framework/types';
+import { parseFramework } from '../framework/loadFramework';
 import { DataError, toDataError } from './errors';
 import { DeployedIndex, describeSkippedIndex, IndexRepository } from './repositories/indexRepository';
 import { LISTS } from './schema';
@@ -29,6 +30,8 @@ export interface Workspace {
   challenges: ScrutinyChallenge[];
   /** List items the view could not use, named so someone can fix them; the rest still shows. */
   problems: ItemProblem[];
+  /** True when a signed-off year is shown with the framework recorded at its sign-off, not today's. */
+  frameworkAsSignedOff: boolean;
 }
 
 async function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
@@ -157,6 +160,24 @@ export async function loadWorkspace(services: DataServices, builtInSource: Frame
     throw new DataError('notFound', `There is no ${periodName} assessment on this site. Choose another period.`);
   }
 
+  // A signed-off year is the council's record: show it against the framework it was signed off against,
+  // whatever has been reworded, retired or added since.
+  let shownFramework = framework;
+  let frameworkAsSignedOff = false;
+  if (period?.status === 'Signed off' && period.frameworkSnapshot) {
+    try {
+      shownFramework = parseFramework(JSON.parse(period.frameworkSnapshot));
+      frameworkAsSignedOff = true;
+    } catch (e) {
+      problems.push({
+        list: LISTS.signoffs.title,
+        itemId: 0,
+        title: period.name,
+        message: `The framework recorded when ${period.name} was signed off could not be read (${(e as Error).message}), so today's framework is shown instead.`,
+      });
+    }
+  }
+
   let data: PeriodData | undefined;
   const guessed = period ? guesses.indexOf(period.name) : -1;
   if (guessed >= 0) {
@@ -170,7 +191,8 @@ export async function loadWorkspace(services: DataServices, builtInSource: Frame
     user,
     role: roleOf(user, { signOffs: sAccess, assessments: aAccess, challenges: chAccess }),
     access: { assessments: aAccess, actions: acAccess, challenges: chAccess, periods: pAccess, responses: rAccess, signOffs: sAccess },
-    framework,
+    framework: shownFramework,
+    frameworkAsSignedOff,
     needsSetup,
     periods: allPeriods,
     period,

@@ -108,6 +108,8 @@ export interface DecisionRecord {
   periodName: string;
   decision: string;
   comment: string;
+  /** With a sign-off: the framework (JSON) the year was assessed against, as it stood when signed off. */
+  frameworkSnapshot?: string;
   by?: Person;
   on: string;
 }
@@ -130,6 +132,8 @@ export interface SignOffState {
   signedOffOn?: string;
   returnedBy?: Person;
   returnComment: string;
+  /** The framework recorded with the valid sign-off (JSON), so the record never drifts when it is reworded. */
+  frameworkSnapshot?: string;
   /** Every entry, oldest first, valid or not. */
   history: SignOffEvent[];
   /** One line per entry that does not count. */
@@ -179,6 +183,7 @@ export function deriveSignOff(periodName: string, submissions: SubmissionRecord[
         state.status = 'Signed off';
         state.signedOffBy = d.by;
         state.signedOffOn = d.on;
+        state.frameworkSnapshot = d.frameworkSnapshot || undefined;
       }
     } else if (kind === 'Returned') {
       if (state.status !== 'Submitted') refuse(event, `The return by ${when} is not valid: the assessment had not been submitted.`);
@@ -192,6 +197,7 @@ export function deriveSignOff(periodName: string, submissions: SubmissionRecord[
       state.status = 'Draft';
       state.signedOffBy = undefined;
       state.signedOffOn = undefined;
+      state.frameworkSnapshot = undefined;
     }
     state.history.push(event);
   }

@@ -25,7 +25,7 @@ export function signOffHandler(
       const { takeSignOffStep } = await loadWorkflow();
       const { warning } = await takeSignOffStep(
         services,
-        { period, indices: framework.indices, assessments },
+        { period, framework, assessments },
         { action, comment },
         { role, userId: user.id, displayName: user.displayName },
         notificationLinks(host.links)

@@ -70,7 +70,7 @@ async function step(who: { loginName: string }, role: Role, period: AssessmentPe
   const services = as(who);
   const me = await services.site.currentUser();
   const assessments = await services.assessments.forPeriod(period.name);
-  return (await takeSignOffStep(services, { period, indices: framework.indices, assessments }, { action }, { role, userId: me.id, displayName: me.displayName })).period;
+  return (await takeSignOffStep(services, { period, framework, assessments }, { action }, { role, userId: me.id, displayName: me.displayName })).period;
 }
 
 async function signedOffYear(name: string): Promise<AssessmentPeriod> {

@@ -76,7 +76,7 @@ async function step(who: string, role: Role, period: AssessmentPeriod, action: '
   const services = as(who);
   const me = await services.site.currentUser();
   const assessments = await services.assessments.forPeriod(period.name);
-  return (await takeSignOffStep(services, { period, indices: framework.indices, assessments }, { action }, { role, userId: me.id, displayName: me.displayName })).period;
+  return (await takeSignOffStep(services, { period, framework, assessments }, { action }, { role, userId: me.id, displayName: me.displayName })).period;
 }
 
 /** A year of the test's own with every index assessed, submitted by an officer and signed off by an approver. */

@@ -67,7 +67,7 @@ async function assessedYear(name: string): Promise<AssessmentPeriod> {
 async function step(who: { loginName: string }, role: Role, period: AssessmentPeriod, action: 'submit' | 'signOff' | 'return' | 'reopen', comment?: string) {
   const services = as(who);
   const assessments = await services.assessments.forPeriod(period.name);
-  return takeSignOffStep(services, { period, indices: framework.indices, assessments }, { action, comment }, await actorFor(who, role), link);
+  return takeSignOffStep(services, { period, framework, assessments }, { action, comment }, await actorFor(who, role), link);
 }
 
 async function signedOffYear(name: string): Promise<AssessmentPeriod> {
@@ -197,6 +197,36 @@ describe('a signed-off year is read-only in SharePoint', () => {
     const changed = seen.assessments.find((a) => a.id === first.id)!;
     expect(changed.problems).toEqual([expect.stringMatching(new RegExp(`Changed by ${APPROVER.displayName} on .*after the year was signed off.*this is not the signed-off record`))]);
   }, 60000);
+});
+
+describe('a signed-off year keeps the framework it was assessed against', () => {
+  it('shows its original descriptors and a since-retired index after site owners change the Maturity indices list directly', async () => {
+    await signedOffYear('2002/03');
+    const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
+    const indicesList = owner.web.lists.getByTitle(LISTS.indices.title).items;
+    const deployed = await as(OFFICER).indices.all();
+    const reworded = deployed.find((i) => i.id === 'engaging-councillors')!;
+    const retired = deployed.find((i) => i.id === 'embedding-change')!;
+    const before = reworded.descriptors.leader;
+    try {
+      // Typed into SharePoint's own list form after sign-off: a rewording, and a retirement.
+      await indicesList.getById(reworded.itemId).update({ NpsDescriptorLeader: 'Reworded after sign-off.' });
+      await indicesList.getById(retired.itemId).update({ NpsRetired: true });
+      const record = await loadWorkspace(as(COUNCILLOR), framework, '2002/03');
+      expect(record.frameworkAsSignedOff).toBe(true);
+      expect(record.framework.indices.find((i) => i.id === 'engaging-councillors')!.descriptors.leader).toBe(before);
+      expect(record.framework.indices.map((i) => i.id)).toContain('embedding-change');
+      // A year not signed off follows today's framework.
+      await as(OFFICER).periods.create('2003/04', framework);
+      const draft = await loadWorkspace(as(OFFICER), framework, '2003/04');
+      expect(draft.frameworkAsSignedOff).toBe(false);
+      expect(draft.framework.indices.find((i) => i.id === 'engaging-councillors')!.descriptors.leader).toBe('Reworded after sign-off.');
+      expect(draft.framework.indices.map((i) => i.id)).not.toContain('embedding-change');
+    } finally {
+      await indicesList.getById(reworded.itemId).update({ NpsDescriptorLeader: before });
+      await indicesList.getById(retired.itemId).update({ NpsRetired: false });
+    }
+  }, 90000);
 });
 
 describe('nothing is lost and nothing is doubled', () => {

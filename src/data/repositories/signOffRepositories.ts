@@ -11,6 +11,7 @@ const NOTE = col('submissions', 'NpsSubmissionNote');
 const DECISION_PERIOD = col('signoffs', 'NpsPeriodName');
 const DECISION = col('signoffs', 'NpsDecision');
 const COMMENT = col('signoffs', 'NpsDecisionComment');
+const SNAPSHOT = col('signoffs', 'NpsFrameworkSnapshot');
 
 function periodOf(item: SpItem, column: string): string {
   const name = typeof item[column] === 'string' ? item[column].trim() : '';
@@ -57,7 +58,7 @@ export class SubmissionRepository extends ListRepository<SubmissionRecord> {
  * is the entry's Created By.
  */
 export class SignOffLogRepository extends ListRepository<DecisionRecord> {
-  protected readonly select = ['Id', 'Title', ...everyColumn('signoffs', [DECISION_PERIOD, DECISION, COMMENT]), ...SYSTEM_PEOPLE_SELECT];
+  protected readonly select = ['Id', 'Title', ...everyColumn('signoffs', [DECISION_PERIOD, DECISION, COMMENT, SNAPSHOT]), ...SYSTEM_PEOPLE_SELECT];
   protected readonly expand = SYSTEM_PEOPLE_EXPAND;
 
   constructor(sp: SPFI) {
@@ -70,6 +71,7 @@ export class SignOffLogRepository extends ListRepository<DecisionRecord> {
       periodName: periodOf(item, DECISION_PERIOD),
       decision: String(item[DECISION] ?? ''),
       comment: item[COMMENT] ?? '',
+      frameworkSnapshot: typeof item[SNAPSHOT] === 'string' ? item[SNAPSHOT] : undefined,
       by: personFromSp(item.Author),
       on: item.Created,
     };
@@ -79,9 +81,16 @@ export class SignOffLogRepository extends ListRepository<DecisionRecord> {
     return this.readAll({}, via, problems);
   }
 
-  public async add(periodName: string, decision: Decision, comment = ''): Promise<DecisionRecord> {
+  /** `frameworkSnapshot` goes with a sign-off: the framework the year was assessed against, kept with the record. */
+  public async add(periodName: string, decision: Decision, comment = '', frameworkSnapshot?: string): Promise<DecisionRecord> {
     checkComment('The comment', comment);
-    const saved = await this.write({ Title: `${periodName} ${decision.toLowerCase()}`, [DECISION_PERIOD]: periodName, [DECISION]: decision, [COMMENT]: comment.trim() });
+    const saved = await this.write({
+      Title: `${periodName} ${decision.toLowerCase()}`,
+      [DECISION_PERIOD]: periodName,
+      [DECISION]: decision,
+      [COMMENT]: comment.trim(),
+      ...(frameworkSnapshot ? { [SNAPSHOT]: frameworkSnapshot } : {}),
+    });
     return this.getById(saved.id);
   }
 }

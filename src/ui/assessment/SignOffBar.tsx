@@ -81,6 +81,7 @@ export function SignOffBar({ period, role, canSubmit, canDecide, unlockedCount, 
   let summary = `The ${period.name} assessment is a draft.`;
   if (period.status === 'Submitted') summary = `The ${period.name} assessment was submitted for sign-off by ${period.submittedBy?.displayName ?? 'an officer'} on ${formatUkDateTime(period.submittedOn)}. It cannot be changed while it waits.`;
   if (period.status === 'Signed off') summary = `The ${period.name} assessment was signed off by ${period.signedOffBy?.displayName ?? 'a senior manager'} on ${formatUkDateTime(period.signedOffOn)}. It is the council's record and cannot be changed.`;
+  if (period.status === 'Signed off' && period.frameworkSnapshot) summary += ' It is shown with the key areas, enablers and descriptors as they were when it was signed off.';
   if (period.status === 'Returned') summary = `The ${period.name} assessment was returned for changes by ${period.returnedBy?.displayName ?? 'a senior manager'}: "${period.returnComment}"`;
 
   return (

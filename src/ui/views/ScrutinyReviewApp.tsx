@@ -148,6 +148,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
         <PeriodPicker label="Signed-off assessment" periods={signedOff} selected={period.name} onChange={setPeriodName} showStatus={false} />
         <MessageBar messageBarType={MessageBarType.info} isMultiline>
           The {period.name} assessment was signed off by {period.signedOffBy?.displayName ?? 'a senior manager'} on {formatUkDateTime(period.signedOffOn)}.{' '}
+          {w.frameworkAsSignedOff ? 'It is shown with the key areas, enablers and descriptors as they were when it was signed off. ' : ''}
           {canRaise ? 'You can raise a challenge on any key area or enabler; officers will answer here.' : ''}
         </MessageBar>
         {framework.themes.map((theme) => (
