@@ -145,19 +145,30 @@ const who = (p: Person | undefined): string => p?.displayName ?? 'someone no lon
 /** Where a period stands, from its Submissions and Sign-off log entries (any order, any period). */
 export function deriveSignOff(periodName: string, submissions: SubmissionRecord[], decisions: DecisionRecord[]): SignOffState {
   type Entry = { on: string; id: number; submission?: SubmissionRecord; decision?: DecisionRecord };
-  const entries: Entry[] = [
-    ...submissions.filter((s) => s.periodName === periodName).map((s): Entry => ({ on: s.on, id: s.id, submission: s })),
-    ...decisions.filter((d) => d.periodName === periodName).map((d): Entry => ({ on: d.on, id: d.id, decision: d })),
-  ];
-  // Oldest first; on the same second a submission comes before the decision on it.
-  entries.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.submission && b.decision ? -1 : b.submission && a.decision ? 1 : a.id - b.id));
+  const byTime = (a: { on: string; id: number }, b: { on: string; id: number }): number => (a.on < b.on ? -1 : a.on > b.on ? 1 : a.id - b.id);
+  const subs = submissions.filter((x) => x.periodName === periodName).sort(byTime);
+  const decs = decisions.filter((x) => x.periodName === periodName).sort(byTime);
   const state: SignOffState = { status: 'Draft', returnComment: '', history: [], problems: [] };
   const refuse = (event: SignOffEvent, problem: string): void => {
     event.valid = false;
     event.problem = problem;
     state.problems.push(problem);
   };
-  for (const entry of entries) {
+  // Each list is in order by itself (Created, then ID). SharePoint dates entries to the second, so when a
+  // submission and a decision share a second, the decision comes first only if one is awaited.
+  const next = (): Entry | undefined => {
+    const sub = subs[0];
+    const dec = decs[0];
+    if (!sub && !dec) return undefined;
+    const takeDecision = !sub || (dec && (dec.on < sub.on || (dec.on === sub.on && state.status === 'Submitted')));
+    if (takeDecision) {
+      decs.shift();
+      return { on: dec!.on, id: dec!.id, decision: dec };
+    }
+    subs.shift();
+    return { on: sub.on, id: sub.id, submission: sub };
+  };
+  for (let entry = next(); entry; entry = next()) {
     if (entry.submission) {
       const s = entry.submission;
       const event: SignOffEvent = { kind: 'Submitted', by: s.by, on: s.on, comment: s.note, valid: true };

@@ -296,3 +296,25 @@ describe('text typed into SharePoint\'s own list forms', () => {
   }, 60000);
 });
 
+describe('the sign-off history on the dashboard', () => {
+  it('shows who submitted, who returned it and why, and who signed it off, from the sign-off records', async () => {
+    const assessed = await assessedYear('2070/71');
+    const submitted = await step(OFFICER, 'officer', assessed, 'submit');
+    const approver = as(APPROVER);
+    const me = await approver.site.currentUser();
+    const assessments = await approver.assessments.forPeriod('2070/71');
+    const returned = await takeSignOffStep(approver, { period: submitted, framework, assessments }, { action: 'return', comment: 'Add the SME figures.' }, { role: 'approver', userId: me.id, displayName: me.displayName });
+    const again = await step(OFFICER_2, 'officer', returned.period, 'submit');
+    await step(APPROVER_2, 'approver', again, 'signOff');
+    const { unmount } = dashboardAs(COLLEAGUE, '2070/71');
+    const history = await screen.findByRole('table', { name: 'Sign-off history of 2070/71, oldest first' }, { timeout: 10000 });
+    const rows = within(history).getAllByRole('row').slice(1).map((r) => r.textContent);
+    expect(rows).toHaveLength(4);
+    expect(rows[0]).toMatch(new RegExp(`Submitted for sign-off${OFFICER.displayName}`));
+    expect(rows[1]).toMatch(new RegExp(`Returned for changes${APPROVER.displayName}Add the SME figures.`));
+    expect(rows[2]).toMatch(new RegExp(`Submitted for sign-off${OFFICER_2.displayName}`));
+    expect(rows[3]).toMatch(new RegExp(`Signed off${APPROVER_2.displayName}`));
+    unmount();
+  }, 60000);
+});
+

@@ -238,6 +238,23 @@ describe('sign-off', () => {
     expect(state.history.map((h) => h.kind)).toEqual(['Submitted', 'Returned', 'Submitted', 'Signed off']);
   });
 
+  it('orders a submission and a decision made in the same second (SharePoint dates entries to the second) as they must have happened', () => {
+    const at = '2026-05-01T09:00:00Z';
+    const tom = { id: 12, displayName: 'Tom Whitfield' };
+    const state = deriveSignOff(
+      '2025/26',
+      [submission(1, at, aisha), submission(2, at, tom)],
+      [decision(1, at, 'Returned', rachel, 'Add the SME figures'), decision(2, at, 'Signed off', rachel)]
+    );
+    expect(state.history.map((h) => `${h.kind} by ${h.by?.displayName}`)).toEqual([
+      'Submitted by Aisha Khan',
+      'Returned by Rachel Greenwood',
+      'Submitted by Tom Whitfield',
+      'Signed off by Rachel Greenwood',
+    ]);
+    expect(state).toMatchObject({ status: 'Signed off', submittedBy: tom, problems: [] });
+  });
+
   it('keeps entries that break the rules in the history, marked not valid, and never as the status', () => {
     const state = deriveSignOff(
       '2025/26',

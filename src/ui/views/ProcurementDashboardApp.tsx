@@ -14,6 +14,7 @@ import { ItemProblems } from '../components/ItemProblems';
 import { loadWorkflow } from '../../data/workflowOnDemand';
 import { SignOffBar } from '../assessment/SignOffBar';
 import { MaturityChart } from '../dashboard/MaturityChart';
+import { SignOffHistory } from '../dashboard/SignOffHistory';
 import { useWorkspace } from '../hooks/useWorkspace';
 import type { FrameworkSource } from '../../framework/builtIn';
 import { signOffHandler } from '../signOffHandler';
@@ -88,6 +89,7 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
           </ul>
         </section>
         <MaturityChart framework={framework} assessments={w.assessments} periodName={period.name} />
+        <SignOffHistory period={period} />
         {overdue.length > 0 && (
           <section aria-labelledby="nps-overdue">
             <h2 id="nps-overdue">Overdue actions</h2>
