@@ -32,6 +32,13 @@ export interface Workspace {
   problems: ItemProblem[];
   /** True when a signed-off year is shown with the framework recorded at its sign-off, not today's. */
   frameworkAsSignedOff: boolean;
+  /** Every year's assessments, when the view asked for them (the dashboard's trends). */
+  allAssessments?: IndexAssessment[];
+}
+
+export interface WorkspaceOptions {
+  /** Read every year's assessments too, in the same batch. */
+  allAssessments?: boolean;
 }
 
 async function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
@@ -103,7 +110,13 @@ function checkAgainstSignOff(period: AssessmentPeriod | undefined, assessments: 
   return [checked, challenged];
 }
 
-export async function loadWorkspace(services: DataServices, builtInSource: Framework | Promise<Framework>, periodName?: string, today = toIsoDate(new Date())): Promise<Workspace> {
+export async function loadWorkspace(
+  services: DataServices,
+  builtInSource: Framework | Promise<Framework>,
+  periodName?: string,
+  today = toIsoDate(new Date()),
+  options: WorkspaceOptions = {}
+): Promise<Workspace> {
   const builtInPending = Promise.resolve(builtInSource);
   builtInPending.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   const { site, indices, periods, submissions, signOffs, assessments, actions, challenges } = services;
@@ -125,8 +138,8 @@ export async function loadWorkspace(services: DataServices, builtInSource: Frame
   // Without a period named, guess the newest is this financial year's or last year's and read both in
   // the same batch: one round trip in the usual case, a second only when the guess is wrong.
   const guesses = periodName ? [periodName] : guessNewestPeriods(today);
-  const [user, deployed, records, submitted, decided, aAccess, acAccess, chAccess, pAccess, rAccess, sAccess, ...periodData] = await inOneBatch<
-    [CurrentUser, DeployedIndex[], PeriodRecord[], SubmissionRecord[], DecisionRecord[], ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ...unknown[]]
+  const [user, deployed, records, submitted, decided, aAccess, acAccess, chAccess, pAccess, rAccess, sAccess, everyAssessment, ...periodData] = await inOneBatch<
+    [CurrentUser, DeployedIndex[], PeriodRecord[], SubmissionRecord[], DecisionRecord[], ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, IndexAssessment[] | undefined, ...unknown[]]
   >(services.sp, (b) => {
     const none: ListAccess = { canAdd: false, canEdit: false };
     const list = <T,>(read: Promise<T>, fallback: T): Promise<T> => tolerateMissingList(read, fallback, problems);
@@ -143,6 +156,7 @@ export async function loadWorkspace(services: DataServices, builtInSource: Frame
     list(site.access('periods', b), none),
     list(site.access('responses', b), none),
     list(site.access('signoffs', b), none),
+    options.allAssessments ? list(assessments.all(b), []) : Promise.resolve(undefined),
     ...guesses.flatMap((name) => forPeriod(b, name)),
     ] as never;
   });
@@ -193,6 +207,7 @@ export async function loadWorkspace(services: DataServices, builtInSource: Frame
     access: { assessments: aAccess, actions: acAccess, challenges: chAccess, periods: pAccess, responses: rAccess, signOffs: sAccess },
     framework: shownFramework,
     frameworkAsSignedOff,
+    allAssessments: everyAssessment,
     needsSetup,
     periods: allPeriods,
     period,

@@ -318,3 +318,26 @@ describe('the sign-off history on the dashboard', () => {
   }, 60000);
 });
 
+describe('trends and gaps on the dashboard', () => {
+  it('shows each index\'s level in every year with the movement since the last signed-off year, and the gaps ranked by theme', async () => {
+    // 2060/61 signed off at Developing; 2061/62 in draft at Mature for the first key area, Minimum for the second.
+    await step(APPROVER, 'approver', await step(OFFICER, 'officer', await assessedYear('2060/61'), 'submit'), 'signOff');
+    await assessedYear('2061/62', (i) => (i === 0 ? { current: 'mature', target: 'leader' } : i === 1 ? { current: 'minimum', target: 'leader' } : { current: 'developing', target: 'developing' }));
+    const { unmount } = dashboardAs(APPROVER, '2061/62');
+    const trends = await screen.findByRole('table', { name: /Current level of each key area and enabler in each year/ }, { timeout: 10000 });
+    const header = within(trends).getAllByRole('columnheader').map((h) => h.textContent);
+    expect(header).toEqual(expect.arrayContaining(['2060/61', '2061/62 (draft)', 'Movement']));
+    const first = within(trends).getByRole('row', { name: /^Engaging councillors/ });
+    const cell = (row: HTMLElement, column: string) => within(row).getAllByRole('cell')[header.indexOf(column) - 1].textContent;
+    expect(cell(first, '2060/61')).toBe('Developing');
+    expect(cell(first, '2061/62 (draft)')).toBe('Mature');
+    expect(cell(first, 'Movement')).toBe('Up from Developing in 2060/61');
+    expect(cell(within(trends).getByRole('row', { name: /^Engaging senior managers/ }), 'Movement')).toBe('Down from Developing in 2060/61');
+    // Furthest below target first within the theme: Minimum → Leader (3 levels) before Mature → Leader (1).
+    const leadership = screen.getByRole('table', { name: /^Theme: Showing leadership: 2 below target/ });
+    const ranked = within(leadership).getAllByRole('row').slice(1).map((r) => within(r).getByRole('rowheader').textContent);
+    expect(ranked.slice(0, 2)).toEqual(['Engaging senior managers', 'Engaging councillors']);
+    unmount();
+  }, 90000);
+});
+

@@ -129,6 +129,11 @@ export class AssessmentRepository extends ListRepository<IndexAssessment> {
     return this.readAll({ filter: eq(PERIOD, periodName) }, via, problems);
   }
 
+  /** Every year's assessments (a council has 14 or so a year), for trends across years. */
+  public all(via?: SPFI, problems?: ItemProblem[]): Promise<IndexAssessment[]> {
+    return this.readAll({}, via, problems);
+  }
+
   public async byKey(periodName: string, indexId: string): Promise<IndexAssessment | undefined> {
     const [found] = await this.readAll({ filter: eq(KEY, assessmentKey(periodName, indexId)) });
     return found;

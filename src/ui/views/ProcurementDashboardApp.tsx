@@ -11,6 +11,7 @@ import { Problem } from '../components/Problem';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { RagBadge } from '../components/Badges';
 import { ItemProblems } from '../components/ItemProblems';
+import { Loading } from '../components/Loading';
 import { loadWorkflow } from '../../data/workflowOnDemand';
 import { SignOffBar } from '../assessment/SignOffBar';
 import { MaturityChart } from '../dashboard/MaturityChart';
@@ -32,11 +33,15 @@ export interface ProcurementDashboardAppProps {
 }
 
 /** For senior managers: where the council stands against its targets, action progress, and sign-off. */
+// Every year's assessments come in the view's one batch; the trend and gap tables load on first use.
+const WITH_EVERY_YEAR = { allAssessments: true };
+const DashboardDetail = React.lazy(() => import(/* webpackChunkName: 'dashboard-detail' */ '../dashboard/DashboardDetail').then((m) => ({ default: m.DashboardDetail })));
+
 export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JSX.Element {
   const { host, services, title } = props;
   const today = props.today ?? toIsoDate(new Date());
   const [periodName, setPeriodName] = React.useState<string | undefined>(props.target?.periodName);
-  const [state, reload] = useWorkspace(services, props.framework, periodName);
+  const [state, reload] = useWorkspace(services, props.framework, periodName, WITH_EVERY_YEAR);
   const [actionError, setActionError] = React.useState<DataError | undefined>();
 
   const body = (w: Workspace): JSX.Element => {
@@ -90,6 +95,11 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
         </section>
         <MaturityChart framework={framework} assessments={w.assessments} periodName={period.name} />
         <SignOffHistory period={period} />
+        {w.allAssessments && (
+          <React.Suspense fallback={<Loading label="Loading the trends…" />}>
+            <DashboardDetail framework={framework} periods={w.periods} period={period} allAssessments={w.allAssessments} today={today} />
+          </React.Suspense>
+        )}
         {overdue.length > 0 && (
           <section aria-labelledby="nps-overdue">
             <h2 id="nps-overdue">Overdue actions</h2>

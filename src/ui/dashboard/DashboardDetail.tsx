@@ -1,0 +1,129 @@
+import * as React from 'react';
+import { AssessmentPeriod } from '../../domain/periods';
+import { IndexAssessment } from '../../domain/assessment';
+import { buildTrends, TrendTable } from '../../domain/trends';
+import { GapGroup, rankGapsByTheme } from '../../domain/gapRanking';
+import { Framework, MaturityIndex } from '../../framework/types';
+
+export interface DashboardDetailProps {
+  framework: Framework;
+  periods: AssessmentPeriod[];
+  period: AssessmentPeriod;
+  /** Every year's assessments. */
+  allAssessments: IndexAssessment[];
+  today: string;
+}
+
+/** The ids of the indices a year was assessed against: its sign-off record's framework, where it has one. */
+function indexIdsOf(period: AssessmentPeriod): ReadonlySet<string> | undefined {
+  if (!period.frameworkSnapshot) return undefined;
+  try {
+    const recorded = JSON.parse(period.frameworkSnapshot) as { indices?: Array<{ id?: unknown }> };
+    return new Set((recorded.indices ?? []).map((i) => String(i.id)));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Indices of today's framework, then any a past year's record holds that have since gone. */
+function everyIndex(framework: Framework, periods: AssessmentPeriod[]): MaturityIndex[] {
+  const all = [...framework.indices];
+  for (const period of periods) {
+    if (!period.frameworkSnapshot) continue;
+    try {
+      const recorded = JSON.parse(period.frameworkSnapshot) as Framework;
+      for (const index of recorded.indices ?? []) if (!all.some((i) => i.id === index.id)) all.push(index);
+    } catch {
+      // A record that cannot be read is named elsewhere (the workspace's problems).
+    }
+  }
+  return all;
+}
+
+/**
+ * Where the council stands over the years and which gaps matter most: each index's level in every
+ * year (with years before an index existed marked as such) and the movement since the last signed-off
+ * year, then the gaps ranked within each theme. Tables, so screen readers and print read them as such.
+ */
+export function DashboardDetail({ framework, periods, period, allAssessments, today }: DashboardDetailProps): JSX.Element {
+  const trends: TrendTable = React.useMemo(() => {
+    const byPeriod: Record<string, IndexAssessment[]> = {};
+    for (const a of allAssessments) (byPeriod[a.periodName] = byPeriod[a.periodName] ?? []).push(a);
+    const ids: Record<string, ReadonlySet<string> | undefined> = {};
+    for (const p of periods) ids[p.name] = indexIdsOf(p);
+    return buildTrends({ indices: everyIndex(framework, periods), periods, assessmentsByPeriod: byPeriod, indexIdsByPeriod: ids, selectedPeriodName: period.name });
+  }, [framework, periods, period, allAssessments]);
+  const groups: GapGroup[] = React.useMemo(
+    () => rankGapsByTheme(framework, period.name, allAssessments.filter((a) => a.periodName === period.name), today),
+    [framework, period, allAssessments, today]
+  );
+
+  return (
+    <>
+      <section aria-labelledby="nps-trends">
+        <h2 id="nps-trends">Levels over the years</h2>
+        <table className="nps-table nps-table--stack">
+          <caption className="nps-visually-hidden">
+            Current level of each key area and enabler in each year, oldest first{trends.comparedWith ? `, and the movement in ${period.name} since ${trends.comparedWith}` : ''}
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Key area or enabler</th>
+              {trends.periods.map((p) => (
+                <th scope="col" key={p.name}>
+                  {p.name}
+                  {p.signedOff ? '' : ` (${p.status.toLowerCase()})`}
+                </th>
+              ))}
+              <th scope="col">Movement</th>
+            </tr>
+          </thead>
+          <tbody>
+            {trends.rows.map((row) => (
+              <tr key={row.indexId}>
+                <th scope="row">{row.title}</th>
+                {row.cells.map((cell) => (
+                  <td key={cell.periodName} data-label={cell.periodName}>
+                    {cell.label}
+                  </td>
+                ))}
+                <td data-label="Movement">{row.movementText}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section aria-labelledby="nps-gaps">
+        <h2 id="nps-gaps">Gaps to target, {period.name}</h2>
+        {groups.map((group) => (
+          <table key={group.id} className="nps-table nps-table--stack">
+            <caption>
+              {group.kind === 'theme' ? `Theme: ${group.title}` : group.title}: {group.summary.belowTarget} below target, {group.summary.atOrAboveTarget} at or above
+              {group.summary.notAssessed ? `, ${group.summary.notAssessed} not assessed` : ''}
+              {group.summary.dueThisYear ? `; ${group.summary.dueThisYear} due by the end of ${period.name}` : ''}
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Key area or enabler</th>
+                <th scope="col">Gap</th>
+                <th scope="col">Target</th>
+                <th scope="col">Due</th>
+              </tr>
+            </thead>
+            <tbody>
+              {group.gaps.map((gap) => (
+                <tr key={gap.indexId}>
+                  <th scope="row">{gap.title}</th>
+                  <td data-label="Gap">{gap.gapText}</td>
+                  <td data-label="Target">{gap.targetText || 'No target set'}</td>
+                  <td data-label="Due">{gap.targetDatePassed ? 'Target date passed' : gap.dueThisYear ? `Due by the end of ${period.name}` : '—'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ))}
+      </section>
+    </>
+  );
+}
