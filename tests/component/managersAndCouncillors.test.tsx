@@ -341,3 +341,24 @@ describe('trends and gaps on the dashboard', () => {
   }, 90000);
 });
 
+describe('action health on the dashboard', () => {
+  it('counts actions by RAG per key area and names actions with no owner and those new since the last sign-off', async () => {
+    await step(APPROVER, 'approver', await step(OFFICER, 'officer', await assessedYear('2064/65'), 'submit'), 'signOff');
+    await assessedYear('2065/66');
+    // SharePoint dates changes to the second: let the actions come after the sign-off.
+    await new Promise((r) => setTimeout(r, 1100));
+    const aisha = await siteUser(OFFICER);
+    await as(OFFICER).actions.save({ periodName: '2065/66', indexId: 'developing-talent', title: 'Agree a competency framework', details: '', owner: aisha, dueDate: '2027-06-30', status: 'In progress', progressNotes: '' });
+    // Typed into the list's own form, with no owner.
+    const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
+    await owner.web.lists.getByTitle(LISTS.actions.title).items.add({ Title: 'Recruit apprentices', NpsPeriodName: '2065/66', NpsIndexId: 'developing-talent', NpsDueDate: '2027-01-31T12:00:00Z', NpsActionStatus: 'Not started' });
+    const { unmount } = dashboardAs(APPROVER, '2065/66');
+    const section = await screen.findByRole('region', { name: 'Action health, 2065/66' }, { timeout: 10000 });
+    expect(section).toHaveTextContent('2 actions: 0 red, 0 amber, 2 green, 0 closed; 0 overdue; 1 without an owner; 0 without a due date; 2 new or changed since 2064/65 was signed off.');
+    const row = within(section).getByRole('row', { name: /^Developing talent/ });
+    expect(row).toHaveTextContent('"Recruit apprentices" has no owner');
+    expect(row).toHaveTextContent('"Agree a competency framework": new or updated since sign-off');
+    unmount();
+  }, 90000);
+});
+

@@ -1,7 +1,9 @@
 import * as React from 'react';
 import { AssessmentPeriod } from '../../domain/periods';
 import { IndexAssessment } from '../../domain/assessment';
-import { buildTrends, TrendTable } from '../../domain/trends';
+import { buildTrends, previousSignedOffPeriod, TrendTable } from '../../domain/trends';
+import { actionHealth } from '../../domain/actionHealth';
+import { ActionPlanItem } from '../../domain/actions';
 import { GapGroup, rankGapsByTheme } from '../../domain/gapRanking';
 import { Framework, MaturityIndex } from '../../framework/types';
 
@@ -11,6 +13,8 @@ export interface DashboardDetailProps {
   period: AssessmentPeriod;
   /** Every year's assessments. */
   allAssessments: IndexAssessment[];
+  /** The selected year's actions. */
+  actions: ActionPlanItem[];
   today: string;
 }
 
@@ -45,7 +49,7 @@ function everyIndex(framework: Framework, periods: AssessmentPeriod[]): Maturity
  * year (with years before an index existed marked as such) and the movement since the last signed-off
  * year, then the gaps ranked within each theme. Tables, so screen readers and print read them as such.
  */
-export function DashboardDetail({ framework, periods, period, allAssessments, today }: DashboardDetailProps): JSX.Element {
+export function DashboardDetail({ framework, periods, period, allAssessments, actions, today }: DashboardDetailProps): JSX.Element {
   const trends: TrendTable = React.useMemo(() => {
     const byPeriod: Record<string, IndexAssessment[]> = {};
     for (const a of allAssessments) (byPeriod[a.periodName] = byPeriod[a.periodName] ?? []).push(a);
@@ -58,8 +62,54 @@ export function DashboardDetail({ framework, periods, period, allAssessments, to
     [framework, period, allAssessments, today]
   );
 
+  const since = previousSignedOffPeriod(periods, period.name);
+  const health = React.useMemo(() => actionHealth({ framework, actions, today, lastSignedOffOn: since?.signedOffOn }), [framework, actions, today, since]);
+  const withActions = health.indices.filter((i) => i.total > 0);
+
   return (
     <>
+      <section aria-labelledby="nps-action-health">
+        <h2 id="nps-action-health">Action health, {period.name}</h2>
+        <p>
+          {health.totals.total} actions: {health.totals.rag.Red} red, {health.totals.rag.Amber} amber, {health.totals.rag.Green} green, {health.totals.rag.Complete} closed;{' '}
+          {health.totals.overdue} overdue; {health.totals.withoutOwner} without an owner; {health.totals.withoutDueDate} without a due date
+          {since ? `; ${health.totals.changedSinceSignOff} new or changed since ${since.name} was signed off` : ''}.
+        </p>
+        {withActions.length > 0 && (
+          <table className="nps-table nps-table--stack">
+            <caption className="nps-visually-hidden">Actions by key area and enabler, by RAG</caption>
+            <thead>
+              <tr>
+                <th scope="col">Key area or enabler</th>
+                <th scope="col">Red</th>
+                <th scope="col">Amber</th>
+                <th scope="col">Green</th>
+                <th scope="col">Closed</th>
+                <th scope="col">Needs attention</th>
+              </tr>
+            </thead>
+            <tbody>
+              {withActions.map((i) => (
+                <tr key={i.indexId}>
+                  <th scope="row">{i.title}</th>
+                  <td data-label="Red">{i.rag.Red}</td>
+                  <td data-label="Amber">{i.rag.Amber}</td>
+                  <td data-label="Green">{i.rag.Green}</td>
+                  <td data-label="Closed">{i.rag.Complete}</td>
+                  <td data-label="Needs attention">
+                    {[
+                      ...i.withoutOwner.map((a) => `"${a.title}" has no owner`),
+                      ...i.withoutDueDate.map((a) => `"${a.title}" has no due date`),
+                      ...i.changedSinceSignOff.map((c) => `"${c.title}": ${c.change.toLowerCase()} since sign-off`),
+                    ].join('; ') || '—'}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+
       <section aria-labelledby="nps-trends">
         <h2 id="nps-trends">Levels over the years</h2>
         <table className="nps-table nps-table--stack">

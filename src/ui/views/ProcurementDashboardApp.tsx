@@ -97,7 +97,7 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
         <SignOffHistory period={period} />
         {w.allAssessments && (
           <React.Suspense fallback={<Loading label="Loading the trends…" />}>
-            <DashboardDetail framework={framework} periods={w.periods} period={period} allAssessments={w.allAssessments} today={today} />
+            <DashboardDetail framework={framework} periods={w.periods} period={period} allAssessments={w.allAssessments} actions={w.actions} today={today} />
           </React.Suspense>
         )}
         {overdue.length > 0 && (
