@@ -187,11 +187,12 @@ function Preview(): JSX.Element {
                 <input type="checkbox" checked={mobile} onChange={(e) => { setMobile(e.target.checked); localStorage.setItem('previewMobile', String(e.target.checked)); }} /> Teams mobile width (320 px)
               </label>
             </div>
-            <div className="pv-teams__frame">
+            {/* Teams gives the tab its own document: the app's content is its main landmark. */}
+            <main className="pv-teams__frame" aria-label="Procurement maturity (personal app)">
               {!app && <p>Starting the app…</p>}
               {app?.problem && <p role="alert">{app.problem.message}</p>}
               {app && !app.problem && <AssessmentApp key={query} host={host} services={app.services} framework={framework} title="Procurement maturity assessment" target={target} />}
-            </div>
+            </main>
           </div>
         </div>
       )}
@@ -203,11 +204,15 @@ function Preview(): JSX.Element {
           <div className="pv-sp__site" aria-hidden="true">
             Procurement
           </div>
+          {/* A SharePoint page: its main region and its title (h1); the web part is a region within it. */}
+          <main className="pv-sp__page" aria-labelledby="pv-page-title">
+          <h1 id="pv-page-title" className="pv-page-title">{view === 'dashboard' ? 'Procurement maturity' : 'Scrutiny of procurement maturity'}</h1>
           {view === 'dashboard' ? (
             <ProcurementDashboardApp key={query} host={host} services={services} framework={framework} title="Procurement maturity dashboard" target={target} />
           ) : (
             <ScrutinyReviewApp key={query} host={host} services={services} framework={framework} title="Procurement maturity: scrutiny review" target={target} />
           )}
+          </main>
         </div>
       )}
       {view === 'outbox' && <Outbox />}

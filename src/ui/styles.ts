@@ -15,9 +15,10 @@ export const appRootClass = mergeStyles({
   boxSizing: 'border-box',
   overflowWrap: 'anywhere',
   selectors: {
-    h1: { fontSize: 24, fontWeight: 600, margin: '8px 0 12px' },
-    h2: { fontSize: 20, fontWeight: 600, margin: '24px 0 8px' },
-    h3: { fontSize: 16, fontWeight: 600, margin: '16px 0 6px' },
+    // The web part's title is an h2 under the page's own h1; its sections h3, and so on.
+    h2: { fontSize: 24, fontWeight: 600, margin: '8px 0 12px' },
+    h3: { fontSize: 20, fontWeight: 600, margin: '24px 0 8px' },
+    h4: { fontSize: 16, fontWeight: 600, margin: '16px 0 6px' },
     '.nps-table': { borderCollapse: 'collapse', width: '100%', margin: '12px 0 20px' },
     '.nps-table caption': { textAlign: 'left', fontWeight: 600, fontSize: 16, padding: '4px 0' },
     '.nps-table th, .nps-table td': { borderBottom: '1px solid #8a8886', padding: '6px 8px', textAlign: 'left', verticalAlign: 'top' },

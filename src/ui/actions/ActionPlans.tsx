@@ -46,7 +46,7 @@ export function ActionPlans(props: ActionPlansProps): JSX.Element {
 
   return (
     <section className="nps-action-plans" aria-labelledby="nps-actions-title">
-      <h2 id="nps-actions-title">Action plans</h2>
+      <h3 id="nps-actions-title">Action plans</h3>
       <p>
         {shown.length} {shown.length === 1 ? 'action' : 'actions'}
         {mine ? ' owned by you' : ''}, {overdue} overdue. Action plans stay open after sign-off so progress can be recorded through the year.

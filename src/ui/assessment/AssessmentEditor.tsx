@@ -152,9 +152,9 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
   return (
     <div className="nps-editor">
       {/* The panel header shows the title; this heading names the form for screen readers. */}
-      <h2 id="nps-editor-title" className="nps-visually-hidden">
+      <h3 id="nps-editor-title" className="nps-visually-hidden">
         {index.title}
-      </h2>
+      </h3>
       {index.description && <p>{index.description}</p>}
       {(index.whatItIs || index.whyItIsImportant) && (
         <details className="nps-about">

@@ -65,9 +65,9 @@ export function ConflictResolver({ theirs, yours, onResolve, onCancel }: Conflic
   const who = theirs.lastAssessedBy?.displayName ?? 'Someone';
   return (
     <section className="nps-conflict" aria-labelledby="nps-conflict-title" role="region">
-      <h3 id="nps-conflict-title">
+      <h4 id="nps-conflict-title">
         {who} saved this{theirs.modified ? ` on ${formatUkDateTime(theirs.modified)}` : ''} while you were editing
-      </h3>
+      </h4>
       <p>Nothing has been overwritten. For each difference, choose which version to keep, then save.</p>
       <table className="nps-table">
         <caption className="nps-visually-hidden">Differences between their saved version and yours</caption>

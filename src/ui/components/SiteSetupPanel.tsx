@@ -30,7 +30,7 @@ export function SiteSetupPanel({ needsSetup, onRun, onDone }: SiteSetupPanelProp
   };
   return (
     <section className="nps-setup" aria-labelledby="nps-setup-title">
-      <h2 id="nps-setup-title">Site set-up</h2>
+      <h3 id="nps-setup-title">Site set-up</h3>
       {needsSetup ? (
         <MessageBar messageBarType={MessageBarType.warning} isMultiline>
           The app is installed but not set up: the maturity framework has not been loaded and nobody has been given a role yet.
@@ -46,7 +46,7 @@ export function SiteSetupPanel({ needsSetup, onRun, onDone }: SiteSetupPanelProp
       {error && <Problem error={error} onRetry={run} />}
       {report && (
         <div role="status" className="nps-setup-report">
-          <h3>What set-up did</h3>
+          <h4>What set-up did</h4>
           {report.done.length ? (
             <ul>
               {report.done.map((d) => (
@@ -56,7 +56,7 @@ export function SiteSetupPanel({ needsSetup, onRun, onDone }: SiteSetupPanelProp
           ) : (
             <p>Nothing needed doing.</p>
           )}
-          <h3>Already in place</h3>
+          <h4>Already in place</h4>
           <ul>
             {report.alreadyInPlace.map((d) => (
               <li key={d}>{d}</li>

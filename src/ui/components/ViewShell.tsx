@@ -35,11 +35,12 @@ export function ViewShell({ host, title, id, state, reload, loadingLabel, childr
         : undefined;
   return (
     <ThemedRoot host={host}>
-      <main className="nps-app" aria-labelledby={`nps-${id}-title`}>
-        <h1 id={`nps-${id}-title`}>{title}</h1>
+      {/* A region of the page, not the page: the SharePoint page (or Teams) has the main landmark and the h1. */}
+      <section className="nps-app" aria-labelledby={`nps-${id}-title`}>
+        <h2 id={`nps-${id}-title`}>{title}</h2>
         {error && <Problem error={error} onRetry={reload} />}
         {workspace ? children(workspace) : state.status !== 'failed' && <Loading label={loadingLabel} />}
-      </main>
+      </section>
     </ThemedRoot>
   );
 }

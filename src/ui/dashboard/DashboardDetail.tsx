@@ -69,7 +69,7 @@ export function DashboardDetail({ framework, periods, period, allAssessments, ac
   return (
     <>
       <section aria-labelledby="nps-action-health">
-        <h2 id="nps-action-health">Action health, {period.name}</h2>
+        <h3 id="nps-action-health">Action health, {period.name}</h3>
         <p>
           {health.totals.total} actions: {health.totals.rag.Red} red, {health.totals.rag.Amber} amber, {health.totals.rag.Green} green, {health.totals.rag.Complete} closed;{' '}
           {health.totals.overdue} overdue; {health.totals.withoutOwner} without an owner; {health.totals.withoutDueDate} without a due date
@@ -111,7 +111,7 @@ export function DashboardDetail({ framework, periods, period, allAssessments, ac
       </section>
 
       <section aria-labelledby="nps-trends">
-        <h2 id="nps-trends">Levels over the years</h2>
+        <h3 id="nps-trends">Levels over the years</h3>
         <table className="nps-table nps-table--stack">
           <caption className="nps-visually-hidden">
             Current level of each key area and enabler in each year, oldest first{trends.comparedWith ? `, and the movement in ${period.name} since ${trends.comparedWith}` : ''}
@@ -145,7 +145,7 @@ export function DashboardDetail({ framework, periods, period, allAssessments, ac
       </section>
 
       <section aria-labelledby="nps-gaps">
-        <h2 id="nps-gaps">Gaps to target, {period.name}</h2>
+        <h3 id="nps-gaps">Gaps to target, {period.name}</h3>
         {groups.map((group) => (
           <table key={group.id} className="nps-table nps-table--stack">
             <caption>

@@ -18,7 +18,7 @@ const WHAT: Record<SignOffEvent['kind'], string> = {
 export function SignOffHistory({ period }: { period: AssessmentPeriod }): JSX.Element {
   return (
     <section aria-labelledby="nps-signoff-history">
-      <h2 id="nps-signoff-history">Sign-off history, {period.name}</h2>
+      <h3 id="nps-signoff-history">Sign-off history, {period.name}</h3>
       {period.history.length === 0 ? (
         <p>Not submitted yet.</p>
       ) : (

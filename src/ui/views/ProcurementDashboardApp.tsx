@@ -80,7 +80,7 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
           onAction={signOff}
         />
         <section aria-labelledby="nps-headlines" className="nps-headlines">
-          <h2 id="nps-headlines">Headlines</h2>
+          <h3 id="nps-headlines">Headlines</h3>
           <ul>
             <li>
               <strong>{atTarget}</strong> of {framework.indices.length} key areas and enablers at or above target; <strong>{below}</strong> below target.
@@ -102,7 +102,7 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
         )}
         {overdue.length > 0 && (
           <section aria-labelledby="nps-overdue">
-            <h2 id="nps-overdue">Overdue actions</h2>
+            <h3 id="nps-overdue">Overdue actions</h3>
             <table className="nps-table nps-table--stack">
               <caption className="nps-visually-hidden">Overdue actions</caption>
               <thead>

@@ -78,7 +78,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
       const a = byIndex.get(index.id);
       return (
         <section key={index.id} aria-labelledby={`nps-review-${index.id}`} className="nps-review-index">
-          <h3 id={`nps-review-${index.id}`}>{index.title}</h3>
+          <h4 id={`nps-review-${index.id}`}>{index.title}</h4>
           {openInAssessment(index.id) && (
             <p>
               <a href={openInAssessment(index.id)}>Open {index.title} in the assessment</a>
@@ -120,7 +120,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
               ))}
             </ul>
           )}
-          <h4>Challenges</h4>
+          <h5>Challenges</h5>
           <ChallengeLog
             subject={index.title}
             challenges={w.challenges.filter((c) => c.indexId === index.id)}
@@ -153,12 +153,12 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
         </MessageBar>
         {framework.themes.map((theme) => (
           <section key={theme.id} aria-labelledby={`nps-review-theme-${theme.id}`}>
-            <h2 id={`nps-review-theme-${theme.id}`}>Theme: {theme.title}</h2>
+            <h3 id={`nps-review-theme-${theme.id}`}>Theme: {theme.title}</h3>
             {keyAreasOfTheme(framework, theme.id).map(section)}
           </section>
         ))}
         <section aria-labelledby="nps-review-enablers">
-          <h2 id="nps-review-enablers">Enablers</h2>
+          <h3 id="nps-review-enablers">Enablers</h3>
           {enablers(framework).map(section)}
         </section>
       </>
