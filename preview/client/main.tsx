@@ -54,11 +54,12 @@ function cookie(name: string): string | undefined {
 
 const persona = DIRECTORY.find((p) => p.email === cookie('localUser')) ?? SITE_OWNER;
 
-type ViewName = 'assessment' | 'dashboard' | 'scrutiny' | 'outbox';
+type ViewName = 'assessment' | 'dashboard' | 'scrutiny' | 'page' | 'outbox';
 const VIEWS: Array<{ name: ViewName; label: string }> = [
   { name: 'assessment', label: 'Teams: Assessment tab' },
   { name: 'dashboard', label: 'SharePoint: Procurement dashboard' },
   { name: 'scrutiny', label: 'SharePoint: Scrutiny review' },
+  { name: 'page', label: 'SharePoint: all three on one page' },
   { name: 'outbox', label: 'Sent email (outbox)' },
 ];
 
@@ -212,6 +213,23 @@ function Preview(): JSX.Element {
           ) : (
             <ScrutinyReviewApp key={query} host={host} services={services} framework={framework} title="Procurement maturity: scrutiny review" target={target} />
           )}
+          </main>
+        </div>
+      )}
+      {view === 'page' && (
+        <div className="pv-sp">
+          <div className="pv-sp__suite" aria-hidden="true">
+            SharePoint
+          </div>
+          <div className="pv-sp__site" aria-hidden="true">
+            Procurement
+          </div>
+          {/* One SharePoint page holding the three web parts: one main landmark, one h1, three regions. */}
+          <main className="pv-sp__page" aria-labelledby="pv-page-title">
+            <h1 id="pv-page-title" className="pv-page-title">Procurement maturity at a glance</h1>
+            <AssessmentApp host={host} services={services} framework={framework} title="Procurement maturity assessment" target={target} />
+            <ProcurementDashboardApp host={host} services={services} framework={framework} title="Procurement maturity dashboard" target={target} />
+            <ScrutinyReviewApp host={host} services={services} framework={framework} title="Procurement maturity: scrutiny review" target={target} />
           </main>
         </div>
       )}

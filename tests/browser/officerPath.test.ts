@@ -151,6 +151,20 @@ describe('accessibility and hosts', () => {
     await context.close();
   });
 
+  it('a SharePoint page holding all three web parts has one main landmark, one h1 and passes axe', async () => {
+    const { context, page } = await pageAs(browser, preview.origin, HELEN);
+    await page.goto(`${preview.origin}/#/page`);
+    for (const heading of ['Procurement maturity assessment', 'Procurement maturity dashboard', 'Procurement maturity: scrutiny review']) {
+      await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
+      expect(await page.getByRole('region', { name: heading }).count()).toBe(1);
+    }
+    await page.getByRole('combobox').first().waitFor();
+    expect(await page.getByRole('main').count()).toBe(1);
+    expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
+    expect(await axeViolations(page)).toEqual([]);
+    await context.close();
+  });
+
   it('works offline: every request the preview makes stays on this machine', async () => {
     const { context, page } = await pageAs(browser, preview.origin, AISHA);
     const elsewhere: string[] = [];
