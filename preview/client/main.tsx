@@ -88,6 +88,26 @@ function hostFor(kind: HostContext['kind'], theme: HostTheme, listeners: Set<(t:
   };
 }
 
+/** A SharePoint page: the suite bar, the site header, and the page's main region and title (h1); web parts are regions within it. */
+function SharePointPage({ title, children }: { title: string; children: React.ReactNode }): JSX.Element {
+  return (
+    <div className="pv-sp">
+      <div className="pv-sp__suite" aria-hidden="true">
+        SharePoint
+      </div>
+      <div className="pv-sp__site" aria-hidden="true">
+        Procurement
+      </div>
+      <main className="pv-sp__page" aria-labelledby="pv-page-title">
+        <h1 id="pv-page-title" className="pv-page-title">
+          {title}
+        </h1>
+        {children}
+      </main>
+    </div>
+  );
+}
+
 function Outbox(): JSX.Element {
   const [messages, setMessages] = React.useState<Array<{ id: number; from: string; to: string[]; subject: string; body: string; sentAt: string }> | undefined>();
   const [error, setError] = React.useState('');
@@ -197,41 +217,23 @@ function Preview(): JSX.Element {
           </div>
         </div>
       )}
-      {(view === 'dashboard' || view === 'scrutiny') && (
-        <div className="pv-sp">
-          <div className="pv-sp__suite" aria-hidden="true">
-            SharePoint
-          </div>
-          <div className="pv-sp__site" aria-hidden="true">
-            Procurement
-          </div>
-          {/* A SharePoint page: its main region and its title (h1); the web part is a region within it. */}
-          <main className="pv-sp__page" aria-labelledby="pv-page-title">
-          <h1 id="pv-page-title" className="pv-page-title">{view === 'dashboard' ? 'Procurement maturity' : 'Scrutiny of procurement maturity'}</h1>
-          {view === 'dashboard' ? (
-            <ProcurementDashboardApp key={query} host={host} services={services} framework={framework} title="Procurement maturity dashboard" target={target} />
-          ) : (
-            <ScrutinyReviewApp key={query} host={host} services={services} framework={framework} title="Procurement maturity: scrutiny review" target={target} />
-          )}
-          </main>
-        </div>
+      {view === 'dashboard' && (
+        <SharePointPage title="Procurement maturity">
+          <ProcurementDashboardApp key={query} host={host} services={services} framework={framework} title="Procurement maturity dashboard" target={target} />
+        </SharePointPage>
+      )}
+      {view === 'scrutiny' && (
+        <SharePointPage title="Scrutiny of procurement maturity">
+          <ScrutinyReviewApp key={query} host={host} services={services} framework={framework} title="Procurement maturity: scrutiny review" target={target} />
+        </SharePointPage>
       )}
       {view === 'page' && (
-        <div className="pv-sp">
-          <div className="pv-sp__suite" aria-hidden="true">
-            SharePoint
-          </div>
-          <div className="pv-sp__site" aria-hidden="true">
-            Procurement
-          </div>
-          {/* One SharePoint page holding the three web parts: one main landmark, one h1, three regions. */}
-          <main className="pv-sp__page" aria-labelledby="pv-page-title">
-            <h1 id="pv-page-title" className="pv-page-title">Procurement maturity at a glance</h1>
-            <AssessmentApp host={host} services={services} framework={framework} title="Procurement maturity assessment" target={target} />
-            <ProcurementDashboardApp host={host} services={services} framework={framework} title="Procurement maturity dashboard" target={target} />
-            <ScrutinyReviewApp host={host} services={services} framework={framework} title="Procurement maturity: scrutiny review" target={target} />
-          </main>
-        </div>
+        // One page holding the three web parts: one main landmark, one h1, three regions.
+        <SharePointPage title="Procurement maturity at a glance">
+          <AssessmentApp host={host} services={services} framework={framework} title="Procurement maturity assessment" target={target} />
+          <ProcurementDashboardApp host={host} services={services} framework={framework} title="Procurement maturity dashboard" target={target} />
+          <ScrutinyReviewApp host={host} services={services} framework={framework} title="Procurement maturity: scrutiny review" target={target} />
+        </SharePointPage>
       )}
       {view === 'outbox' && <Outbox />}
     </>

@@ -4,7 +4,7 @@ import { truncateCharacters } from '../../domain/validation';
 import { ConflictError, DataError, ValidationError } from '../errors';
 import { col, everyColumn, etagOf, personFromSp, SYSTEM_PEOPLE_EXPAND, SYSTEM_PEOPLE_SELECT } from '../fieldValues';
 import { eq } from '../odata';
-import { ItemProblem, ItemProblemError, ListRepository, SpItem } from './listRepository';
+import { ItemProblem, ItemProblemError, ListRepository, periodNameOf, SpItem } from './listRepository';
 
 const PERIOD = col('challenges', 'NpsPeriodName');
 const INDEX = col('challenges', 'NpsIndexId');
@@ -29,8 +29,7 @@ export class ChallengeRepository extends ListRepository<ScrutinyChallenge> {
   }
 
   protected fromItem(item: SpItem): ScrutinyChallenge {
-    const periodName = typeof item[PERIOD] === 'string' ? item[PERIOD] : '';
-    if (!periodName) throw new ItemProblemError('It names no period, so it is left out.', PERIOD);
+    const periodName = periodNameOf(item, PERIOD);
     return {
       id: item.Id,
       periodName,

@@ -36,6 +36,13 @@ export class ItemProblemError extends Error {
   }
 }
 
+/** The period an item belongs to; an item that names none cannot be used and is named instead. */
+export function periodNameOf(item: SpItem, column: string): string {
+  const name = typeof item[column] === 'string' ? item[column].trim() : '';
+  if (!name) throw new ItemProblemError('It names no period, so it is left out.', column);
+  return name;
+}
+
 export interface Saved {
   id: number;
   etag: string;

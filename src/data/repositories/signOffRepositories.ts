@@ -4,7 +4,7 @@ import { LIMITS } from '../../domain/limits';
 import { checkLength, FieldProblem } from '../../domain/validation';
 import { ValidationError } from '../errors';
 import { col, everyColumn, personFromSp, SYSTEM_PEOPLE_EXPAND, SYSTEM_PEOPLE_SELECT } from '../fieldValues';
-import { ItemProblem, ItemProblemError, ListRepository, SpItem } from './listRepository';
+import { ItemProblem, ListRepository, periodNameOf, SpItem } from './listRepository';
 
 const SUBMISSION_PERIOD = col('submissions', 'NpsPeriodName');
 const NOTE = col('submissions', 'NpsSubmissionNote');
@@ -13,11 +13,6 @@ const DECISION = col('signoffs', 'NpsDecision');
 const COMMENT = col('signoffs', 'NpsDecisionComment');
 const SNAPSHOT = col('signoffs', 'NpsFrameworkSnapshot');
 
-function periodOf(item: SpItem, column: string): string {
-  const name = typeof item[column] === 'string' ? item[column].trim() : '';
-  if (!name) throw new ItemProblemError('It names no Period, so it is left out.', column);
-  return name;
-}
 
 function checkComment(label: string, text: string): void {
   const problems: FieldProblem[] = [];
@@ -38,7 +33,7 @@ export class SubmissionRepository extends ListRepository<SubmissionRecord> {
   }
 
   protected fromItem(item: SpItem): SubmissionRecord {
-    return { id: item.Id, periodName: periodOf(item, SUBMISSION_PERIOD), note: item[NOTE] ?? '', by: personFromSp(item.Author), on: item.Created };
+    return { id: item.Id, periodName: periodNameOf(item, SUBMISSION_PERIOD), note: item[NOTE] ?? '', by: personFromSp(item.Author), on: item.Created };
   }
 
   /** Every submission of every year: a handful a year, read with the view's other reads. */
@@ -68,7 +63,7 @@ export class SignOffLogRepository extends ListRepository<DecisionRecord> {
   protected fromItem(item: SpItem): DecisionRecord {
     return {
       id: item.Id,
-      periodName: periodOf(item, DECISION_PERIOD),
+      periodName: periodNameOf(item, DECISION_PERIOD),
       decision: String(item[DECISION] ?? ''),
       comment: item[COMMENT] ?? '',
       frameworkSnapshot: typeof item[SNAPSHOT] === 'string' ? item[SNAPSHOT] : undefined,
