@@ -12,11 +12,11 @@ import { ScrutinyReviewApp } from '../../src/ui/views/ScrutinyReviewApp';
 import { DataServices } from '../../src/data/services';
 import { currentPeriod, takeSignOffStep } from '../../src/data/periodWorkflow';
 import { LISTS } from '../../src/data/schema';
-import { emptyAssessment } from '../../src/domain/assessment';
 import { ActionPlanItem, Person } from '../../src/domain/actions';
 import { AssessmentPeriod } from '../../src/domain/periods';
 import { Role } from '../../src/domain/signOff';
 import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
+import { assessedYear as assessedYearAs, signOffStep } from '../support/workflow';
 import { RunningService, servicesAs, setUpSite, spAs, startListService } from '../support/listService';
 import { previewHost } from '../support/host';
 
@@ -56,22 +56,10 @@ function reviewAs(who: { loginName: string }, periodName?: string) {
 type Levels = { current?: LevelId; target?: LevelId };
 
 /** A year with every index assessed by an officer, at the levels `levels` gives each (by position). */
-async function assessedYear(name: string, levels: (i: number) => Levels = () => ({ current: 'developing', target: 'mature' })): Promise<AssessmentPeriod> {
-  const officer = as(OFFICER);
-  await officer.periods.create(name, framework);
-  for (const [i, index] of framework.indices.entries()) {
-    const { current, target } = levels(i);
-    await officer.assessments.save({ ...emptyAssessment(name, index.id), currentLevel: current, targetLevel: target, evidence: `Evidence for ${index.title}` });
-  }
-  return currentPeriod(officer, name);
-}
+const assessedYear = (name: string, levels?: (i: number) => Levels): Promise<AssessmentPeriod> => assessedYearAs(as(OFFICER), name, levels);
 
-async function step(who: { loginName: string }, role: Role, period: AssessmentPeriod, action: 'submit' | 'signOff') {
-  const services = as(who);
-  const me = await services.site.currentUser();
-  const assessments = await services.assessments.forPeriod(period.name);
-  return (await takeSignOffStep(services, { period, framework, assessments }, { action }, { role, userId: me.id, displayName: me.displayName })).period;
-}
+const step = async (who: { loginName: string }, role: Role, period: AssessmentPeriod, action: 'submit' | 'signOff'): Promise<AssessmentPeriod> =>
+  (await signOffStep(as(who), role, period, action)).period;
 
 async function signedOffYear(name: string): Promise<AssessmentPeriod> {
   const submitted = await step(OFFICER, 'officer', await assessedYear(name), 'submit');

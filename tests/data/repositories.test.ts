@@ -3,7 +3,7 @@ import { tmpdir } from 'os';
 import { join } from 'path';
 import { getSPForSite } from '../../src/data/sp';
 import { DataServices } from '../../src/data/services';
-import { currentPeriod, takeSignOffStep } from '../../src/data/periodWorkflow';
+import { currentPeriod } from '../../src/data/periodWorkflow';
 import { runSiteSetup } from '../../src/data/siteSetup';
 import { loadWorkspace } from '../../src/data/workspace';
 import { ConflictError, DataError, ValidationError } from '../../src/data/errors';
@@ -15,6 +15,7 @@ import { AssessmentPeriod } from '../../src/domain/periods';
 import { Role } from '../../src/domain/signOff';
 import { LocalUser } from '../../preview/localUser';
 import { DIRECTORY, SITE_OWNER } from '../../preview/server/directory';
+import { assessedYear, signOffStep } from '../support/workflow';
 import { ASSETS_DIR, removeDir, RunningService, servicesAs, setUpSite, startListService, spAs } from '../support/listService';
 
 /*
@@ -72,21 +73,11 @@ async function periodWithOneAssessment(officer: DataServices, name: string) {
   return officer.assessments.save({ ...emptyAssessment(name, 'engaging-councillors'), currentLevel: 'developing', targetLevel: 'leader', evidence: `Evidence for ${name}` });
 }
 
-async function step(who: string, role: Role, period: AssessmentPeriod, action: 'submit' | 'signOff'): Promise<AssessmentPeriod> {
-  const services = as(who);
-  const me = await services.site.currentUser();
-  const assessments = await services.assessments.forPeriod(period.name);
-  return (await takeSignOffStep(services, { period, framework, assessments }, { action }, { role, userId: me.id, displayName: me.displayName })).period;
-}
+const step = async (who: string, role: Role, period: AssessmentPeriod, action: 'submit' | 'signOff'): Promise<AssessmentPeriod> => (await signOffStep(as(who), role, period, action)).period;
 
 /** A year of the test's own with every index assessed, submitted by an officer and signed off by an approver. */
 async function signedOffYear(name: string): Promise<AssessmentPeriod> {
-  const officer = as(OFFICER);
-  await officer.periods.create(name, framework);
-  for (const index of framework.indices) {
-    await officer.assessments.save({ ...emptyAssessment(name, index.id), currentLevel: 'developing', targetLevel: 'mature', evidence: `Evidence for ${index.title}` });
-  }
-  const submitted = await step(OFFICER, 'officer', await currentPeriod(officer, name), 'submit');
+  const submitted = await step(OFFICER, 'officer', await assessedYear(as(OFFICER), name), 'submit');
   return step(APPROVER, 'approver', submitted, 'signOff');
 }
 
