@@ -9,6 +9,25 @@ export type HostKind = 'SharePoint' | 'TeamsTab' | 'TeamsPersonalApp' | 'Preview
 /** The three Teams themes; SharePoint pages use the site's theme, which is "default" here. */
 export type HostTheme = 'default' | 'dark' | 'contrast';
 
+/**
+ * The colours of the SharePoint page section a web part sits in, from the section's theme variant
+ * (SPFx gives it to web parts whose manifest sets supportsThemeVariants). Plain #rrggbb strings, so that
+ * views need no SPFx types; ui/palette.ts makes sure what is drawn with them is readable.
+ */
+export interface SectionColours {
+  background: string;
+  text: string;
+  subtext?: string;
+  link?: string;
+  border?: string;
+  error?: string;
+  /** The theme's primary colour (primary buttons, chart bars), and text on it. */
+  primary?: string;
+  primaryText?: string;
+  /** The variant is dark (a strong section, or a dark site theme). */
+  isInverted?: boolean;
+}
+
 export interface HostUser {
   displayName: string;
   loginName: string;
@@ -54,6 +73,10 @@ export interface HostContext {
   links?: HostLinks;
   /** Where the procurement site setting came from, to explain a wrong one. */
   siteSource?: 'webPart' | 'tenant' | 'thisSite';
+  /** On a SharePoint page: the colours of the section the web part is in. */
+  section?: SectionColours;
+  /** Called with the section's new colours when an editor changes the section's background. */
+  onSectionChange?: (listener: (section: SectionColours | undefined) => void) => void;
   /** Called with a new theme when Teams switches theme while the tab is open. */
   onThemeChange?: (listener: (theme: HostTheme) => void) => void;
 }

@@ -6,7 +6,8 @@ import { createDataServices, DataServices } from '../../src/data/services';
 import { findProcurementSite, ProcurementSite } from '../../src/data/procurementSite';
 import { getGraphForBase, graphMailSender } from '../../src/data/graph';
 import { npsFramework2018 } from '../../src/framework';
-import { HostContext, HostTheme } from '../../src/host';
+import { HostContext, HostTheme, SectionColours } from '../../src/host';
+import { SECTIONS, SectionName, sectionName } from './sections';
 import { AssessmentApp } from '../../src/ui/views/AssessmentApp';
 import { ProcurementDashboardApp } from '../../src/ui/views/ProcurementDashboardApp';
 import { ScrutinyReviewApp } from '../../src/ui/views/ScrutinyReviewApp';
@@ -69,7 +70,12 @@ function route(): { view: ViewName; query: string } {
   return { view, query };
 }
 
-function hostFor(kind: HostContext['kind'], theme: HostTheme, listeners: Set<(t: HostTheme) => void>, query: string, site?: ProcurementSite): HostContext {
+interface Listeners {
+  theme: Set<(t: HostTheme) => void>;
+  section: Set<(s: SectionColours | undefined) => void>;
+}
+
+function hostFor(kind: HostContext['kind'], theme: HostTheme, section: SectionName, listeners: Listeners, query: string, site?: ProcurementSite): HostContext {
   return {
     kind,
     siteUrl: site?.siteUrl ?? siteUrl,
@@ -78,7 +84,10 @@ function hostFor(kind: HostContext['kind'], theme: HostTheme, listeners: Set<(t:
     theme,
     locale: 'en-GB',
     teams: kind === 'TeamsPersonalApp' ? { subPageId: query } : undefined,
-    onThemeChange: (listener) => listeners.add(listener),
+    onThemeChange: (listener) => listeners.theme.add(listener),
+    // SharePoint pages: the section's colours, as SPFx gives them to a web part that supports theme variants.
+    section: kind === 'SharePoint' ? SECTIONS[section].colours : undefined,
+    onSectionChange: kind === 'SharePoint' ? (listener) => listeners.section.add(listener) : undefined,
     // In the preview the "Teams tab" is the Assessment view of this page.
     // The preview's tabs stand in for the Teams personal app and the three SharePoint pages.
     links: {
@@ -88,8 +97,13 @@ function hostFor(kind: HostContext['kind'], theme: HostTheme, listeners: Set<(t:
   };
 }
 
-/** A SharePoint page: the suite bar, the site header, and the page's main region and title (h1); web parts are regions within it. */
-function SharePointPage({ title, children }: { title: string; children: React.ReactNode }): JSX.Element {
+/**
+ * A SharePoint page: the suite bar, the site header, and the page's main region and title (h1); web parts
+ * are regions within it, in one section whose background an editor can change (as in SharePoint's section
+ * settings), to see the web parts on a neutral, soft, strong or dark background.
+ */
+function SharePointPage({ title, section, onSection, children }: { title: string; section: SectionName; onSection: (s: SectionName) => void; children: React.ReactNode }): JSX.Element {
+  const colours = SECTIONS[section].colours;
   return (
     <div className="pv-sp">
       <div className="pv-sp__suite" aria-hidden="true">
@@ -102,7 +116,21 @@ function SharePointPage({ title, children }: { title: string; children: React.Re
         <h1 id="pv-page-title" className="pv-page-title">
           {title}
         </h1>
-        {children}
+        <p className="pv-section-switch">
+          <label>
+            Section background{' '}
+            <select value={section} onChange={(e) => onSection(sectionName(e.target.value))}>
+              {(Object.keys(SECTIONS) as SectionName[]).map((name) => (
+                <option key={name} value={name}>
+                  {SECTIONS[name].label}
+                </option>
+              ))}
+            </select>
+          </label>
+        </p>
+        <div className={`pv-section pv-section--${section}`} style={{ background: colours.background, color: colours.text }}>
+          {children}
+        </div>
       </main>
     </div>
   );
@@ -138,7 +166,8 @@ function Preview(): JSX.Element {
   const [{ view, query }, setRoute] = React.useState(route);
   const [theme, setTheme] = React.useState<HostTheme>((localStorage.getItem('previewTheme') as HostTheme) || 'default');
   const [mobile, setMobile] = React.useState(localStorage.getItem('previewMobile') === 'true');
-  const listeners = React.useMemo(() => new Set<(t: HostTheme) => void>(), []);
+  const [section, setSection] = React.useState<SectionName>(sectionName(localStorage.getItem('previewSection')));
+  const listeners: Listeners = React.useMemo(() => ({ theme: new Set(), section: new Set() }), []);
   React.useEffect(() => {
     const onHash = (): void => setRoute(route());
     window.addEventListener('hashchange', onHash);
@@ -147,14 +176,19 @@ function Preview(): JSX.Element {
   // Like Teams, a theme switch is announced to the open tab rather than reloading it.
   React.useEffect(() => {
     localStorage.setItem('previewTheme', theme);
-    listeners.forEach((l) => l(theme));
+    listeners.theme.forEach((l) => l(theme));
   }, [theme]);
+  // Like SharePoint, a section background change reaches web parts already on the page.
+  React.useEffect(() => {
+    localStorage.setItem('previewSection', section);
+    listeners.section.forEach((l) => l(SECTIONS[section].colours));
+  }, [section]);
   const [app, setApp] = React.useState<Awaited<typeof personalApp> | undefined>();
   React.useEffect(() => {
     personalApp.then(setApp, () => undefined);
   }, []);
   const host = React.useMemo(
-    () => hostFor(view === 'assessment' ? 'TeamsPersonalApp' : 'SharePoint', theme, listeners, query, view === 'assessment' ? app?.site : undefined),
+    () => hostFor(view === 'assessment' ? 'TeamsPersonalApp' : 'SharePoint', theme, section, listeners, query, view === 'assessment' ? app?.site : undefined),
     [view, query, app]
   );
   const target = parseTarget(query);
@@ -218,18 +252,18 @@ function Preview(): JSX.Element {
         </div>
       )}
       {view === 'dashboard' && (
-        <SharePointPage title="Procurement maturity">
+        <SharePointPage title="Procurement maturity" section={section} onSection={setSection}>
           <ProcurementDashboardApp key={query} host={host} services={services} framework={framework} title="Procurement maturity dashboard" target={target} />
         </SharePointPage>
       )}
       {view === 'scrutiny' && (
-        <SharePointPage title="Scrutiny of procurement maturity">
+        <SharePointPage title="Scrutiny of procurement maturity" section={section} onSection={setSection}>
           <ScrutinyReviewApp key={query} host={host} services={services} framework={framework} title="Procurement maturity: scrutiny review" target={target} />
         </SharePointPage>
       )}
       {view === 'page' && (
         // One page holding the three web parts: one main landmark, one h1, three regions.
-        <SharePointPage title="Procurement maturity at a glance">
+        <SharePointPage title="Procurement maturity at a glance" section={section} onSection={setSection}>
           <AssessmentApp host={host} services={services} framework={framework} title="Procurement maturity assessment" target={target} />
           <ProcurementDashboardApp host={host} services={services} framework={framework} title="Procurement maturity dashboard" target={target} />
           <ScrutinyReviewApp host={host} services={services} framework={framework} title="Procurement maturity: scrutiny review" target={target} />

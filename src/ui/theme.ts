@@ -1,50 +1,45 @@
 import { createTheme, ITheme } from '@fluentui/react/lib/Styling';
-import { HostTheme } from '../host';
+import { Palette } from './palette';
 
 /**
- * Fluent UI themes matching Teams' default, dark and high-contrast themes. On SharePoint pages the
- * site theme already applies, so "default" means "leave the page's theme alone".
+ * A Fluent UI theme made from the app's palette, so that the Fluent components the app loads when they
+ * are needed (the editor, pickers, panels) draw with the same, contrast-checked colours as the rest: a
+ * Teams theme, or the SharePoint section's theme variant.
  */
-const dark = createTheme({
-  palette: {
-    themePrimary: '#7f85f5',
-    themeDarkAlt: '#9299f7',
-    themeDark: '#aab1fa',
-    themeDarker: '#c5cbfa',
-    neutralPrimary: '#ffffff',
-    neutralPrimaryAlt: '#e1e1e1',
-    neutralSecondary: '#d6d6d6',
-    neutralTertiary: '#adadad',
-    neutralLight: '#3b3a39',
-    neutralLighter: '#2d2c2c',
-    neutralLighterAlt: '#292929',
-    white: '#1f1f1f',
-    black: '#ffffff',
-  },
-  isInverted: true,
-});
-
-const contrast = createTheme({
-  palette: {
-    themePrimary: '#ffff00',
-    themeDarkAlt: '#ffff00',
-    themeDark: '#ffff00',
-    themeDarker: '#ffff00',
-    neutralPrimary: '#ffffff',
-    neutralPrimaryAlt: '#ffffff',
-    neutralSecondary: '#ffffff',
-    neutralTertiary: '#ffffff',
-    neutralLight: '#000000',
-    neutralLighter: '#000000',
-    neutralLighterAlt: '#000000',
-    white: '#000000',
-    black: '#ffffff',
-  },
-  isInverted: true,
-});
-
-export function fluentThemeFor(theme: HostTheme): ITheme | undefined {
-  if (theme === 'dark') return dark;
-  if (theme === 'contrast') return contrast;
-  return undefined;
+export function fluentThemeFor(p: Palette): ITheme {
+  return createTheme({
+    palette: {
+      themePrimary: p.primary,
+      themeDarkAlt: p.primary,
+      themeDark: p.primary,
+      themeDarker: p.primary,
+      neutralPrimary: p.text,
+      neutralPrimaryAlt: p.text,
+      neutralDark: p.text,
+      neutralSecondary: p.subtext,
+      neutralTertiary: p.border,
+      black: p.text,
+      white: p.background,
+    },
+    semanticColors: {
+      bodyBackground: p.background,
+      bodyText: p.text,
+      bodySubtext: p.subtext,
+      link: p.link,
+      linkHovered: p.link,
+      errorText: p.error,
+      inputBorder: p.border,
+      inputText: p.text,
+      inputBackground: p.background,
+      bodyStandoutBackground: p.background,
+      primaryButtonBackground: p.primary,
+      primaryButtonText: p.primaryText,
+      buttonText: p.text,
+      buttonBorder: p.border,
+      buttonBackground: p.background,
+      menuItemText: p.text,
+      bodyDivider: p.border,
+    },
+    isInverted: p.isInverted,
+  });
 }

@@ -1,5 +1,6 @@
 import type { WebPartContext } from '@microsoft/sp-webpart-base';
-import { HostContext, HostKind, HostTheme } from '../host';
+import type { IReadonlyTheme } from '@microsoft/sp-component-base';
+import { HostContext, HostKind, HostTheme, SectionColours } from '../host';
 import type { ProcurementSite } from '../data/procurementSite';
 import { TEAMS_ASSESSMENT_ENTITY, teamsTabLink } from '../ui/deepLinks';
 
@@ -7,11 +8,37 @@ function asHostTheme(theme: string | undefined): HostTheme {
   return theme === 'dark' || theme === 'contrast' ? theme : 'default';
 }
 
+/** The colours a view needs from the section's theme (SPFx theme variants); undefined without one. */
+export function sectionColours(theme: IReadonlyTheme | undefined): SectionColours | undefined {
+  const semantic = theme?.semanticColors;
+  if (!semantic?.bodyBackground || !semantic.bodyText) return undefined;
+  return {
+    background: semantic.bodyBackground,
+    text: semantic.bodyText,
+    subtext: semantic.bodySubtext,
+    link: semantic.link,
+    border: semantic.inputBorder,
+    error: semantic.errorText,
+    primary: semantic.primaryButtonBackground ?? theme?.palette?.themePrimary,
+    primaryText: semantic.primaryButtonText,
+    isInverted: theme?.isInverted,
+  };
+}
+
+/**
+ * SPFx's ThemeProvider service (`context.serviceScope.consume(ThemeProvider.serviceKey)`, consumed by the web
+ * part class): the section's theme now, and an event when an editor changes the section's background.
+ */
+export interface SectionThemeSource {
+  tryGetTheme(): IReadonlyTheme | undefined;
+  themeChangedEvent: { add(observer: object, handler: (e: { theme: IReadonlyTheme }) => void): void };
+}
+
 /**
  * Adapts the SPFx context to the small HostContext the views take. Inside Teams the details come from
  * the Teams SDK that SPFx provides (user, team, channel, locale, theme), not from guessing at the URL.
  */
-export async function hostContextFromSpfx(context: WebPartContext, site?: ProcurementSite): Promise<HostContext> {
+export async function hostContextFromSpfx(context: WebPartContext, site?: ProcurementSite, themes?: SectionThemeSource): Promise<HostContext> {
   const page = context.pageContext;
   const base: HostContext = {
     kind: 'SharePoint',
@@ -20,6 +47,9 @@ export async function hostContextFromSpfx(context: WebPartContext, site?: Procur
     siteSource: site?.source,
     user: { displayName: page.user.displayName, loginName: page.user.loginName, email: page.user.email },
     theme: 'default',
+    // A web part on a dark or coloured section takes that section's colours, and follows a change.
+    section: sectionColours(themes?.tryGetTheme()),
+    onSectionChange: themes ? (listener) => themes.themeChangedEvent.add(themes, (e) => listener(sectionColours(e.theme))) : undefined,
     locale: page.cultureInfo.currentUICultureName || 'en-GB',
     // Officers' links open the Assessment personal app in Teams; managers' and councillors' the SharePoint
     // pages configured for the tenant (ui/links.ts).
@@ -39,6 +69,9 @@ export async function hostContextFromSpfx(context: WebPartContext, site?: Procur
     ...base,
     kind,
     theme: asHostTheme(teams.app.theme),
+    // In Teams the Teams theme decides the colours, not the SharePoint site's.
+    section: undefined,
+    onSectionChange: undefined,
     locale: teams.app.locale || base.locale,
     teams: { teamName: teams.team?.displayName, channelName: teams.channel?.displayName, subPageId: teams.page.subPageId },
     onThemeChange: (listener) => teamsJs.app.registerOnThemeChangeHandler((theme: string) => listener(asHostTheme(theme))),

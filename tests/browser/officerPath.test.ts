@@ -138,7 +138,7 @@ describe('accessibility and hosts', () => {
     // The web part is a region of the page with its own heading under the page's h1.
     await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
     expect(await page.getByRole('main').count()).toBe(1);
-    await page.getByRole('combobox').first().waitFor();
+    await page.getByRole('combobox', { name: /^(Assessment period|Signed-off assessment)$/ }).first().waitFor();
     expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
@@ -158,7 +158,7 @@ describe('accessibility and hosts', () => {
       await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
       expect(await page.getByRole('region', { name: heading }).count()).toBe(1);
     }
-    await page.getByRole('combobox').first().waitFor();
+    await page.getByRole('combobox', { name: 'Assessment period' }).first().waitFor();
     expect(await page.getByRole('main').count()).toBe(1);
     expect(await page.getByRole('heading', { level: 1 }).count()).toBe(1);
     expect(await axeViolations(page)).toEqual([]);
@@ -172,7 +172,9 @@ describe('accessibility and hosts', () => {
       if (!r.url().startsWith(preview.origin) && !r.url().startsWith('data:')) elsewhere.push(r.url());
     });
     await openAssessment(page);
-    // Icons (the period picker's chevron, at least) come from the locally served icon font.
+    // Icons (the editor panel's close button, at least) come from the locally served icon font.
+    await page.getByRole('button', { name: /Engaging councillors$/ }).click();
+    await page.locator('.ms-Panel-main').waitFor();
     await page.waitForFunction(() => [...(document.fonts as unknown as Iterable<FontFace>)].some((f) => f.family.includes('FabricMDL2Icons') && f.status === 'loaded'));
     await page.goto(`${preview.origin}/#/dashboard`);
     await page.getByRole('heading', { name: 'Procurement maturity dashboard' }).waitFor();

@@ -11,6 +11,7 @@ import { IndexAbout } from '../../src/ui/components/IndexAbout';
 import { TargetGuidance } from '../../src/ui/components/TargetGuidance';
 import { LevelChoice } from '../../src/ui/assessment/LevelChoice';
 import { ThemedRoot } from '../../src/ui/components/ThemedRoot';
+import { SectionColours } from '../../src/host';
 import { MaturityChart } from '../../src/ui/dashboard/MaturityChart';
 import { emptyAssessment } from '../../src/domain/assessment';
 import { previewHost } from '../support/host';
@@ -53,6 +54,36 @@ describe('the framework shown to users', () => {
     expect(container.querySelector('[data-theme]')).toHaveAttribute('data-theme', 'dark');
     act(() => notify('contrast'));
     expect(container.querySelector('[data-theme]')).toHaveAttribute('data-theme', 'contrast');
+  });
+
+  it('on a SharePoint page takes the colours of its section, and follows a change of background', () => {
+    let notify: (s: SectionColours | undefined) => void = () => undefined;
+    const dark: SectionColours = { background: '#1b1a19', text: '#f3f2f1', link: '#3cb6ba', isInverted: true };
+    const { container } = render(
+      <ThemedRoot host={previewHost({ kind: 'SharePoint', section: dark, onSectionChange: (l) => { notify = l; } })}>
+        <p>content</p>
+      </ThemedRoot>
+    );
+    const root = container.querySelector('[data-theme]') as HTMLElement;
+    expect(root).toHaveAttribute('data-section', 'dark');
+    expect(root.style.getPropertyValue('--nps-bg')).toBe('#1b1a19');
+    expect(root.style.getPropertyValue('--nps-text')).toBe('#f3f2f1');
+    expect(root.style.getPropertyValue('--nps-link')).toBe('#3cb6ba');
+    act(() => notify({ background: '#f3f2f1', text: '#323130' }));
+    expect(root).toHaveAttribute('data-section', 'light');
+    expect(root.style.getPropertyValue('--nps-bg')).toBe('#f3f2f1');
+    expect(root.style.getPropertyValue('--nps-text')).toBe('#323130');
+  });
+
+  it('in Teams follows the Teams theme, not the SharePoint site the tab runs on', () => {
+    const { container } = render(
+      <ThemedRoot host={previewHost({ kind: 'TeamsTab', theme: 'dark', section: { background: '#ffffff', text: '#323130' } })}>
+        <p>content</p>
+      </ThemedRoot>
+    );
+    const root = container.querySelector('[data-theme]') as HTMLElement;
+    expect(root.style.getPropertyValue('--nps-bg')).toBe('#1f1f1f');
+    expect(root).not.toHaveAttribute('data-section');
   });
 
   it('gives the maturity chart a table with the same figures, and hides the picture from screen readers', () => {

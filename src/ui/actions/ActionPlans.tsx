@@ -1,13 +1,11 @@
 import * as React from 'react';
-import { DefaultButton, PrimaryButton } from '@fluentui/react/lib/Button';
-import { Toggle } from '@fluentui/react/lib/Toggle';
-import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 import { actionRag, ActionPlanItem, isOverdue } from '../../domain/actions';
 import { formatUkDate } from '../../domain/dates';
 import { enablers, keyAreas } from '../../framework/queries';
 import { Framework, MaturityIndex } from '../../framework/types';
 import { RagBadge } from '../components/Badges';
-import { PeopleSource } from '../components/PersonPicker';
+import type { PeopleSource } from '../components/PersonPicker';
+import { Button } from '../components/Controls';
 import { DraftStore } from '../drafts';
 import { Loading } from '../components/Loading';
 
@@ -25,8 +23,8 @@ export interface ActionPlansProps {
   onSaved: (action: ActionPlanItem) => void;
 }
 
-// The form (people and date pickers) loads when someone first adds or edits an action.
-const ActionForm = React.lazy(() => import(/* webpackChunkName: 'action-form' */ './ActionForm').then((m) => ({ default: m.ActionForm })));
+// The form and its panel (people and date pickers) load when someone first adds or edits an action.
+const ActionFormPanel = React.lazy(() => import(/* webpackChunkName: 'action-form' */ './ActionFormPanel').then((m) => ({ default: m.ActionFormPanel })));
 
 function newAction(periodName: string, indexId: string): ActionPlanItem {
   return { periodName, indexId, title: '', details: '', status: 'Not started', progressNotes: '' };
@@ -52,8 +50,14 @@ export function ActionPlans(props: ActionPlansProps): JSX.Element {
         {mine ? ' owned by you' : ''}, {overdue} overdue. Action plans stay open after sign-off so progress can be recorded through the year.
       </p>
       <div className="nps-actions">
-        <Toggle label="Only my actions" inlineLabel checked={mine} onChange={(_, v) => setMine(!!v)} />
-        {canEdit && <PrimaryButton iconProps={{ iconName: 'Add' }} text="Add an action" onClick={() => setEditing(newAction(props.periodName, enablers(framework)[0]?.id ?? ''))} />}
+        <label className="nps-switch">
+          <input type="checkbox" role="switch" checked={mine} onChange={(e) => setMine(e.target.checked)} /> Only my actions
+        </label>
+        {canEdit && (
+          <Button primary onClick={() => setEditing(newAction(props.periodName, enablers(framework)[0]?.id ?? ''))}>
+            Add an action
+          </Button>
+        )}
       </div>
       {indices.map((index) => {
         const rows = shown.filter((a) => a.indexId === index.id);
@@ -93,24 +97,18 @@ export function ActionPlans(props: ActionPlansProps): JSX.Element {
                   <td data-label="RAG">
                     <RagBadge rag={actionRag(a, today)} />
                   </td>
-                  <td>{canEdit && !a.problems?.length && <DefaultButton text="Edit" ariaLabel={`Edit action ${a.title}`} onClick={() => setEditing(a)} />}</td>
+                  <td>{canEdit && !a.problems?.length && <Button ariaLabel={`Edit action ${a.title}`} onClick={() => setEditing(a)}>
+                        Edit
+                      </Button>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
         );
       })}
-      <Panel
-        isOpen={!!editing}
-        type={PanelType.medium}
-        headerText={editing?.id ? 'Edit action' : 'New action'}
-        closeButtonAriaLabel="Close"
-        onDismiss={() => setEditing(undefined)}
-        isLightDismiss={false}
-      >
-        {editing && (
-          <React.Suspense fallback={<Loading label="Opening the action…" />}>
-          <ActionForm
+      {editing && (
+        <React.Suspense fallback={<Loading label="Opening the action…" />}>
+          <ActionFormPanel
             framework={framework}
             action={editing}
             people={props.people}
@@ -122,9 +120,8 @@ export function ActionPlans(props: ActionPlansProps): JSX.Element {
               if (saved) props.onSaved(saved);
             }}
           />
-          </React.Suspense>
-        )}
-      </Panel>
+        </React.Suspense>
+      )}
     </section>
   );
 }

@@ -1,10 +1,10 @@
 import * as React from 'react';
-import { DefaultButton } from '@fluentui/react/lib/Button';
 import { assessmentProgress, IndexAssessment, levelTitle } from '../../domain/assessment';
 import { formatUkDate, formatUkDateTime } from '../../domain/dates';
 import { enablers, keyAreasOfTheme } from '../../framework/queries';
 import { Framework, MaturityIndex } from '../../framework/types';
 import { GapText, ProgressBadge } from '../components/Badges';
+import { Button } from '../components/Controls';
 
 export interface IndexTableProps {
   framework: Framework;
@@ -41,9 +41,9 @@ function Rows({ indices, byIndex, canEdit, onOpen }: { indices: MaturityIndex[];
             </td>
             <td data-label="Last updated">{a?.lastAssessedBy ? `${a.lastAssessedBy.displayName}, ${formatUkDateTime(a.modified)}` : '—'}</td>
             <td>
-              <DefaultButton onClick={() => onOpen(index)} ariaLabel={`${canEdit && !a?.problems?.length && !a?.locked ? 'Assess' : 'View'} ${index.title}`}>
+              <Button onClick={() => onOpen(index)} ariaLabel={`${canEdit && !a?.problems?.length && !a?.locked ? 'Assess' : 'View'} ${index.title}`}>
                 {canEdit && !a?.problems?.length && !a?.locked ? 'Assess' : 'View'}
-              </DefaultButton>
+              </Button>
             </td>
           </tr>
         );

@@ -1,7 +1,4 @@
 import * as React from 'react';
-import { PrimaryButton, DefaultButton } from '@fluentui/react/lib/Button';
-import { TextField } from '@fluentui/react/lib/TextField';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { AssessmentPeriod, nextPeriodName } from '../../domain/periods';
 import { formatUkDateTime } from '../../domain/dates';
 import { availableSignOffActions, Role, SignOffAction } from '../../domain/signOff';
@@ -9,6 +6,7 @@ import { LIMITS } from '../../domain/limits';
 import { lengthProblem } from '../../domain/validation';
 import { DataError, toDataError } from '../../data/errors';
 import { Problem } from '../components/Problem';
+import { Button, Notice, TextAreaField } from '../components/Controls';
 
 export interface SignOffBarProps {
   period: AssessmentPeriod;
@@ -86,9 +84,7 @@ export function SignOffBar({ period, role, canSubmit, canDecide, unlockedCount, 
 
   return (
     <section className="nps-signoff" aria-label="Sign-off">
-      <MessageBar messageBarType={period.status === 'Signed off' ? MessageBarType.success : period.status === 'Returned' ? MessageBarType.warning : MessageBarType.info} isMultiline>
-        {summary}
-      </MessageBar>
+      <Notice kind={period.status === 'Signed off' ? 'success' : period.status === 'Returned' ? 'warning' : 'info'}>{summary}</Notice>
       {showMissing && missing.length > 0 && (
         <div role="alert" className="nps-error-summary">
           <p>The assessment cannot be submitted yet. Still missing:</p>
@@ -100,47 +96,58 @@ export function SignOffBar({ period, role, canSubmit, canDecide, unlockedCount, 
         </div>
       )}
       {period.problems.length > 0 && (
-        <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline>
+        <Notice kind="severe">
           <p>Some entries in the sign-off record do not count, so they are not shown as the year&rsquo;s status:</p>
           <ul>
             {period.problems.map((p) => (
               <li key={p}>{p}</li>
             ))}
           </ul>
-        </MessageBar>
+        </Notice>
       )}
       {period.status === 'Signed off' && !!unlockedCount && (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+        <Notice kind="warning">
           {unlockedCount === 1 ? '1 assessment of this signed-off year is' : `${unlockedCount} assessments of this signed-off year are`} not yet read-only in SharePoint.
           {canDecide && onFinishSignOff ? ' Choose Finish sign-off to complete it.' : ' A procurement approver can finish the sign-off.'}
-        </MessageBar>
+        </Notice>
       )}
       {returning && (
-        <TextField
-          label={COMMENTED[returning]?.label}
-          multiline
+        <TextAreaField
+          label={COMMENTED[returning]?.label ?? ''}
           required
           value={comment}
-          onChange={(_, v) => setComment(v ?? '')}
-          errorMessage={returnProblem}
-          description={`${comment.length.toLocaleString('en-GB')} of ${LIMITS.returnComment.toLocaleString('en-GB')} characters`}
+          onChange={setComment}
+          error={returnProblem}
+          note={`${comment.length.toLocaleString('en-GB')} of ${LIMITS.returnComment.toLocaleString('en-GB')} characters`}
         />
       )}
       {returning && returnError && <Problem error={returnError} onDismiss={() => setReturnError(undefined)} />}
       <div className="nps-actions">
         {actions.map((action) =>
           action === 'submit' || action === 'signOff' ? (
-            <PrimaryButton key={action} disabled={busy} onClick={() => run(action)} text={BUTTONS[action]} />
+            <Button key={action} primary disabled={busy} onClick={() => void run(action)}>
+              {BUTTONS[action]}
+            </Button>
           ) : (
-            <DefaultButton key={action} disabled={busy} onClick={() => run(action).catch(() => undefined)} text={returning === action ? COMMENTED[action]?.confirm : BUTTONS[action]} />
+            <Button key={action} disabled={busy} onClick={() => run(action).catch(() => undefined)}>
+              {returning === action ? COMMENTED[action]?.confirm : BUTTONS[action]}
+            </Button>
           )
         )}
-        {returning && <DefaultButton onClick={() => { setReturning(undefined); setReturnProblem(undefined); setReturnError(undefined); }} text="Cancel" />}
+        {returning && (
+          <Button onClick={() => { setReturning(undefined); setReturnProblem(undefined); setReturnError(undefined); }}>
+            Cancel
+          </Button>
+        )}
         {period.status === 'Signed off' && !!unlockedCount && canDecide && onFinishSignOff && (
-          <PrimaryButton disabled={busy} onClick={() => { setBusy(true); onFinishSignOff().finally(() => setBusy(false)); }} text="Finish sign-off" />
+          <Button primary disabled={busy} onClick={() => { setBusy(true); onFinishSignOff().finally(() => setBusy(false)); }}>
+            Finish sign-off
+          </Button>
         )}
         {period.status === 'Signed off' && isLatest && onStartNext && role !== 'reader' && role !== 'scrutiny' && canSubmit && (
-          <DefaultButton disabled={busy} onClick={() => { setBusy(true); onStartNext().finally(() => setBusy(false)); }} text={`Start ${nextPeriodName(period.name)} from this assessment`} />
+          <Button disabled={busy} onClick={() => { setBusy(true); onStartNext().finally(() => setBusy(false)); }}>
+            {`Start ${nextPeriodName(period.name)} from this assessment`}
+          </Button>
         )}
       </div>
     </section>

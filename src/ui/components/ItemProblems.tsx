@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
+import { Notice } from './Controls';
 import { ItemProblem } from '../../data/repositories/listRepository';
 
 /**
@@ -9,7 +9,7 @@ import { ItemProblem } from '../../data/repositories/listRepository';
 export function ItemProblems({ problems }: { problems: ItemProblem[] }): JSX.Element | null {
   if (problems.length === 0) return null;
   return (
-    <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+    <Notice kind="warning">
       <p>
         {problems.length === 1 ? 'One list item is' : `${problems.length} list items are`} not shown because of a problem with what the list holds:
       </p>
@@ -20,6 +20,6 @@ export function ItemProblems({ problems }: { problems: ItemProblem[] }): JSX.Ele
           </li>
         ))}
       </ul>
-    </MessageBar>
+    </Notice>
   );
 }

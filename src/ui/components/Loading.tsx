@@ -1,6 +1,11 @@
 import * as React from 'react';
-import { Spinner, SpinnerSize } from '@fluentui/react/lib/Spinner';
 
+/** A spinner with words, announced politely; still when the person asks for reduced motion. */
 export function Loading({ label }: { label: string }): JSX.Element {
-  return <Spinner size={SpinnerSize.large} label={label} ariaLive="polite" className="nps-loading" />;
+  return (
+    <p className="nps-loading" role="status">
+      <span className="nps-spinner" aria-hidden="true" />
+      {label}
+    </p>
+  );
 }

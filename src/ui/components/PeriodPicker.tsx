@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { Dropdown } from '@fluentui/react/lib/Dropdown';
 import { AssessmentPeriod } from '../../domain/periods';
+import { useFieldId } from './Controls';
 
 export interface PeriodPickerProps {
   periods: AssessmentPeriod[];
@@ -11,15 +11,20 @@ export interface PeriodPickerProps {
   showStatus?: boolean;
 }
 
-/** Choose the financial year to look at, newest first. */
+/** Choose the financial year to look at, newest first. A native select: keyboard and screen readers know it. */
 export function PeriodPicker({ periods, selected, onChange, label = 'Assessment period', showStatus = true }: PeriodPickerProps): JSX.Element {
+  const id = useFieldId('period');
   return (
-    <Dropdown
-      label={label}
-      selectedKey={selected}
-      options={periods.map((p) => ({ key: p.name, text: showStatus ? `${p.name} (${p.status.toLowerCase()})` : p.name }))}
-      onChange={(_, o) => o && onChange(String(o.key))}
-      className="nps-period-picker"
-    />
+    <div className="nps-field nps-period-picker">
+      <label htmlFor={id}>{label}</label>
+      <select id={id} className="nps-select" value={selected ?? ''} onChange={(e) => onChange(e.target.value)}>
+        {!selected && <option value="">Choose a period</option>}
+        {periods.map((p) => (
+          <option key={p.name} value={p.name}>
+            {showStatus ? `${p.name} (${p.status.toLowerCase()})` : p.name}
+          </option>
+        ))}
+      </select>
+    </div>
   );
 }

@@ -1,9 +1,8 @@
 import * as React from 'react';
-import { PrimaryButton } from '@fluentui/react/lib/Button';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { SetupReport } from '../../data/siteSetup';
 import { toDataError, DataError } from '../../data/errors';
 import { Problem } from './Problem';
+import { Button, Notice } from './Controls';
 
 export interface SiteSetupPanelProps {
   needsSetup: boolean;
@@ -32,9 +31,7 @@ export function SiteSetupPanel({ needsSetup, onRun, onDone }: SiteSetupPanelProp
     <section className="nps-setup" aria-labelledby="nps-setup-title">
       <h3 id="nps-setup-title">Site set-up</h3>
       {needsSetup ? (
-        <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-          The app is installed but not set up: the maturity framework has not been loaded and nobody has been given a role yet.
-        </MessageBar>
+        <Notice kind="warning">The app is installed but not set up: the maturity framework has not been loaded and nobody has been given a role yet.</Notice>
       ) : (
         <p>Set-up has run. Running it again adds anything missing and changes nothing else.</p>
       )}
@@ -42,7 +39,9 @@ export function SiteSetupPanel({ needsSetup, onRun, onDone }: SiteSetupPanelProp
         Set-up creates the groups Procurement officers, Procurement approvers and Scrutiny members, gives them their permissions on the app&apos;s lists, and loads
         the National Procurement Strategy framework if the site has none. Add people to the groups afterwards in Site settings, People and groups.
       </p>
-      <PrimaryButton disabled={running} onClick={run} text={running ? 'Setting up…' : 'Run set-up'} />
+      <Button primary disabled={running} onClick={() => void run()}>
+        {running ? 'Setting up…' : 'Run set-up'}
+      </Button>
       {error && <Problem error={error} onRetry={run} />}
       {report && (
         <div role="status" className="nps-setup-report">

@@ -30,7 +30,7 @@ export function MaturityChart({ framework, assessments, periodName }: MaturityCh
       <svg viewBox={`0 0 ${width} ${height}`} role="img" aria-hidden="true" focusable="false" className="nps-chart__svg">
         {framework.levels.map((l, i) => (
           <g key={l.id}>
-            <line x1={labelWidth + step * (i + 1)} x2={labelWidth + step * (i + 1)} y1={20} y2={height - 10} stroke="#c8c6c4" />
+            <line x1={labelWidth + step * (i + 1)} x2={labelWidth + step * (i + 1)} y1={20} y2={height - 10} className="nps-chart__grid" />
             <text x={labelWidth + step * (i + 1)} y={14} textAnchor="middle" fontSize="11" fill="currentColor">
               {l.title}
             </text>
@@ -45,11 +45,11 @@ export function MaturityChart({ framework, assessments, periodName }: MaturityCh
               <text x={labelWidth - 8} y={y + 12} textAnchor="end" fontSize="11" fill="currentColor">
                 {truncateCharacters(index.title, 38, { ellipsis: '…' })}
               </text>
-              {current > 0 && <rect x={labelWidth} y={y + 2} width={step * current} height={14} fill="#0f6cbd" />}
+              {current > 0 && <rect x={labelWidth} y={y + 2} width={step * current} height={14} className="nps-chart__bar" />}
               {target > 0 && (
                 <g>
-                  <line x1={labelWidth + step * target} x2={labelWidth + step * target} y1={y - 2} y2={y + 20} stroke="#a4262c" strokeWidth="3" />
-                  <path d={`M ${labelWidth + step * target - 5} ${y - 4} l 10 0 l -5 6 z`} fill="#a4262c" />
+                  <line x1={labelWidth + step * target} x2={labelWidth + step * target} y1={y - 2} y2={y + 20} className="nps-chart__target" strokeWidth="3" />
+                  <path d={`M ${labelWidth + step * target - 5} ${y - 4} l 10 0 l -5 6 z`} className="nps-chart__target" />
                 </g>
               )}
             </g>

@@ -1,7 +1,4 @@
 import * as React from 'react';
-import { PrimaryButton } from '@fluentui/react/lib/Button';
-import { Panel, PanelType } from '@fluentui/react/lib/Panel';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { HostContext } from '../../host';
 import { MaturityIndex } from '../../framework/types';
 import { assessmentProgress, emptyAssessment, IndexAssessment, missingForSubmission } from '../../domain/assessment';
@@ -25,7 +22,8 @@ import type { FrameworkSource } from '../../framework/builtIn';
 import { signOffHandler } from '../signOffHandler';
 import { browserDraftStore, DraftStore } from '../drafts';
 import { DeepLinkTarget } from '../deepLinks';
-import { PeopleSource } from '../components/PersonPicker';
+import type { PeopleSource } from '../components/PersonPicker';
+import { Button, Notice } from '../components/Controls';
 
 export interface AssessmentAppProps {
   host: HostContext;
@@ -40,8 +38,8 @@ export interface AssessmentAppProps {
   target?: DeepLinkTarget;
 }
 
-// The editor (date and people pickers, conflict view) loads when first opened, keeping first load small.
-const AssessmentEditor = React.lazy(() => import(/* webpackChunkName: 'assessment-editor' */ '../assessment/AssessmentEditor').then((m) => ({ default: m.AssessmentEditor })));
+// The editor and its panel (date and people pickers, conflict view) load when first opened, keeping first load small.
+const EditorPanel = React.lazy(() => import(/* webpackChunkName: 'assessment-editor' */ '../assessment/EditorPanel').then((m) => ({ default: m.EditorPanel })));
 
 const OFFICER_ROLES: Array<Role | 'reader'> = ['officer', 'approver', 'owner'];
 
@@ -74,19 +72,15 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
       <>
         {actionError && <Problem error={actionError} onDismiss={() => setActionError(undefined)} />}
         {notice && (
-          <MessageBar messageBarType={MessageBarType.success} onDismiss={() => setNotice('')} dismissButtonAriaLabel="Close message">
+          <Notice kind="success" onDismiss={() => setNotice('')}>
             {notice}
-          </MessageBar>
+          </Notice>
         )}
         {role === 'reader' && (
-          <MessageBar messageBarType={MessageBarType.info} isMultiline>
-            You have read-only access. To update the assessment, ask a site owner to add you to the Procurement officers group.
-          </MessageBar>
+          <Notice kind="info">You have read-only access. To update the assessment, ask a site owner to add you to the Procurement officers group.</Notice>
         )}
         {workspace.needsSetup && role !== 'owner' && (
-          <MessageBar messageBarType={MessageBarType.warning} isMultiline>
-            The app is not set up on this site yet. Ask a site owner to open this page and run set-up.
-          </MessageBar>
+          <Notice kind="warning">The app is not set up on this site yet. Ask a site owner to open this page and run set-up.</Notice>
         )}
         {role === 'owner' && workspace.needsSetup && (
           <SiteSetupPanel needsSetup onRun={async () => services.setup.run(await resolveFramework(props.framework))} onDone={reload} />
@@ -176,19 +170,11 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
           </details>
         )}
 
-        <Panel
-          isOpen={!!openIndex && !!period}
-          type={PanelType.custom}
-          customWidth="720px"
-          headerText={openIndex ? `${period?.name ?? ''}: ${openIndex.title}` : ''}
-          closeButtonAriaLabel="Close"
-          isLightDismiss={false}
-          onDismiss={() => setOpenIndexId(undefined)}
-        >
-          {openIndex && period && (
-            <React.Suspense fallback={<Loading label="Opening the assessment…" />}>
-            <AssessmentEditor
+        {openIndex && period && (
+          <React.Suspense fallback={<Loading label="Opening the assessment…" />}>
+            <EditorPanel
               key={`${period.name}:${openIndex.id}`}
+              heading={`${period.name}: ${openIndex.title}`}
               framework={framework}
               index={openIndex}
               saved={savedFor(openIndex)}
@@ -205,9 +191,8 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
                 remove: (id, name) => services.assessments.detach(id, name),
               }}
             />
-            </React.Suspense>
-          )}
-        </Panel>
+          </React.Suspense>
+        )}
       </>
     );
   };
@@ -224,6 +209,8 @@ function StartFirstPeriod({ today, onStart }: { today: string; onStart: (name: s
   const name = `${year}/${String((year + 1) % 100).padStart(2, '0')}`;
   const [busy, setBusy] = React.useState(false);
   return (
-    <PrimaryButton disabled={busy} onClick={() => { setBusy(true); onStart(name).finally(() => setBusy(false)); }} text={`Start the ${name} assessment`} />
+    <Button primary disabled={busy} onClick={() => { setBusy(true); onStart(name).finally(() => setBusy(false)); }}>
+      {`Start the ${name} assessment`}
+    </Button>
   );
 }
