@@ -1,4 +1,4 @@
-import { IndexKind, LevelId, MaturityIndex } from '../framework/types';
+import { Framework, IndexKind, LevelId, MaturityIndex } from '../framework/types';
 import { IndexAssessment } from './assessment';
 import { isLevelId, LEVEL_TITLES, levelRank } from './levels';
 import type { AssessmentPeriod } from './periods';
@@ -178,4 +178,61 @@ export function buildTrends(input: TrendInput): TrendTable {
     comparedWith: previous?.name,
     rows,
   };
+}
+
+/** A year as the dashboard has it: where it stands, and the framework recorded at its sign-off (JSON), if any. */
+export type RecordedPeriod = TrendPeriod & { frameworkSnapshot?: string };
+
+/** The indices recorded with a year's sign-off, or undefined when it has no record or the record cannot be read. */
+function recordedIndices(period: RecordedPeriod): MaturityIndex[] | undefined {
+  if (!period.frameworkSnapshot) return undefined;
+  try {
+    const recorded = JSON.parse(period.frameworkSnapshot) as Partial<Framework> | null;
+    return Array.isArray(recorded?.indices) ? recorded.indices : undefined;
+  } catch {
+    // A record that cannot be read is named elsewhere (the workspace's problems).
+    return undefined;
+  }
+}
+
+/** The ids of the indices a year was assessed against: its sign-off record's framework, where it has one. */
+export function indexIdsRecordedFor(period: RecordedPeriod): ReadonlySet<string> | undefined {
+  const indices = recordedIndices(period);
+  return indices ? new Set(indices.map((i) => String(i.id))) : undefined;
+}
+
+/** Indices of today's framework, then any a past year's record holds that have since gone. */
+export function indicesOfEveryYear(framework: Framework, periods: readonly RecordedPeriod[]): MaturityIndex[] {
+  const all = [...framework.indices];
+  const ids = new Set(all.map((i) => i.id));
+  for (const period of periods) {
+    for (const index of recordedIndices(period) ?? []) {
+      if (index && typeof index.id === 'string' && !ids.has(index.id)) {
+        all.push(index);
+        ids.add(index.id);
+      }
+    }
+  }
+  return all;
+}
+
+export interface YearTrendsInput {
+  /** Today's framework (or the selected year's, as signed off). */
+  framework: Framework;
+  periods: readonly RecordedPeriod[];
+  /** Every year's assessments. */
+  allAssessments: readonly IndexAssessment[];
+  selectedPeriodName: string;
+  /** Keep only the indices this accepts (a theme's key areas, say); every index without it. */
+  include?: (index: MaturityIndex) => boolean;
+}
+
+/** The trend table from what a view has: every year's assessments, and each signed-off year's record of its framework. */
+export function buildYearTrends({ framework, periods, allAssessments, selectedPeriodName, include }: YearTrendsInput): TrendTable {
+  const byPeriod: Record<string, IndexAssessment[]> = {};
+  for (const a of allAssessments) (byPeriod[a.periodName] = byPeriod[a.periodName] ?? []).push(a);
+  const ids: Record<string, ReadonlySet<string> | undefined> = {};
+  for (const p of periods) ids[p.name] = indexIdsRecordedFor(p);
+  const indices = indicesOfEveryYear(framework, periods).filter((i) => !include || include(i));
+  return buildTrends({ indices, periods, assessmentsByPeriod: byPeriod, indexIdsByPeriod: ids, selectedPeriodName });
 }

@@ -25,9 +25,10 @@ export function saveBytes(bytes: Uint8Array, fileName: string, mimeType: string)
   }
 }
 
-/** "2025/26" → "Procurement maturity 2025-26.xlsx". */
-export function periodWorkbookFileName(periodName: string): string {
-  return safeFileName(`Procurement maturity ${periodName}.xlsx`);
+/** "2025/26" → "Procurement maturity 2025-26.xlsx"; with the council's name, "Anytown Borough Council procurement maturity 2025-26.xlsx". */
+export function periodWorkbookFileName(periodName: string, councilName?: string): string {
+  const council = (councilName ?? '').trim();
+  return safeFileName(council ? `${council} procurement maturity ${periodName}.xlsx` : `Procurement maturity ${periodName}.xlsx`);
 }
 
 /**

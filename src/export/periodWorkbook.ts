@@ -40,11 +40,14 @@ export interface PeriodTrends {
 }
 
 export interface PeriodWorkbookInput {
-  councilName: string;
+  /** The council, when the dashboard was given its name; the About sheet leaves it out otherwise. */
+  councilName?: string;
   periodName: string;
   /** One line on where sign-off stands, e.g. "Signed off by Jo Bloggs on 31 March 2026". */
   signOffSummary: string;
   framework: Framework;
+  /** True when `framework` is the one recorded at the year's sign-off (the About sheet says so). */
+  frameworkAsSignedOff?: boolean;
   /** The period's assessments; an index with none is shown as not assessed. */
   assessments: IndexAssessment[];
   actions: PeriodWorkbookAction[];
@@ -92,9 +95,10 @@ export async function buildPeriodWorkbook(input: PeriodWorkbookInput): Promise<U
   const { framework } = input;
   const exportedAt = input.exportedAt ?? new Date();
   const workbook = new Workbook();
-  workbook.title = `Procurement maturity self-assessment: ${plain(input.councilName)}, ${plain(input.periodName)}`;
+  const council = plain(input.councilName).trim();
+  workbook.title = council ? `Procurement maturity self-assessment: ${council}, ${plain(input.periodName)}` : `Procurement maturity self-assessment, ${plain(input.periodName)}`;
   workbook.subject = plain(framework.title);
-  workbook.company = plain(input.councilName);
+  if (council) workbook.company = council;
   workbook.creator = 'Procurement maturity toolkit';
   workbook.description = plain(input.signOffSummary);
   workbook.created = exportedAt;
@@ -191,11 +195,12 @@ function levelTitlesOf(framework: Framework): Record<LevelId, string> {
 function addAboutSheet(workbook: Workbook, input: PeriodWorkbookInput, exportedAt: Date): void {
   const sheet = workbook.addWorksheet(SHEET_NAMES.about, { pageSetup: { paperSize: 9, fitToPage: true, fitToWidth: 1, fitToHeight: 0 } });
   sheet.columns = [{ width: 24 }, { width: 90 }];
+  const council = plain(input.councilName).trim();
   const rows: [string, string][] = [
-    ['Council', input.councilName],
+    ...(council ? [['Council', council] as [string, string]] : []),
     ['Assessment period', input.periodName],
     ['Sign-off', input.signOffSummary],
-    ['Framework', `${input.framework.title} (version ${input.framework.version})`],
+    ['Framework', `${input.framework.title} (version ${input.framework.version})${input.frameworkAsSignedOff ? ', as recorded when the year was signed off' : ''}`],
     ['Exported', formatUkDateTime(exportedAt.toISOString())],
     [
       'What is in this workbook',

@@ -68,6 +68,8 @@ export const appRootClass = mergeStyles({
     },
     '.nps-button--primary': { border: '1px solid var(--nps-primary, #0f6cbd)', color: 'var(--nps-primary-text, #ffffff)', background: 'var(--nps-primary, #0f6cbd)' },
     '.nps-button:disabled': { cursor: 'default', opacity: 0.6 },
+    // Busy but still focused (a download being prepared): keyboard focus stays on the button.
+    '.nps-button[aria-disabled="true"]': { cursor: 'progress', opacity: 0.75 },
     '.nps-button:hover:not(:disabled)': { textDecoration: 'underline' },
     '.nps-select, .nps-textarea': { font: 'inherit', color: 'var(--nps-text, #323130)', background: 'var(--nps-bg, #ffffff)', border: '1px solid var(--nps-border, #8a8886)', borderRadius: 2, padding: '4px 8px', minHeight: 32, maxWidth: '100%' },
     '.nps-textarea': { display: 'block', width: '100%', boxSizing: 'border-box', minHeight: 80, resize: 'vertical' },

@@ -1,8 +1,9 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { Version } from '@microsoft/sp-core-library';
-import { IPropertyPaneConfiguration, PropertyPaneTextField } from '@microsoft/sp-property-pane';
+import { IPropertyPaneConfiguration, IPropertyPaneGroup, PropertyPaneTextField } from '@microsoft/sp-property-pane';
 import { BaseClientSideWebPart } from '@microsoft/sp-webpart-base';
+import { ThemeProvider } from '@microsoft/sp-component-base';
 import * as strings from 'MaturityWebPartStrings';
 import { HostContext } from '../host';
 import type { FrameworkSource } from '../framework/builtIn';
@@ -22,26 +23,50 @@ export interface IViewWebPartProps {
   siteUrl?: string;
 }
 
-/** What every view takes from its web part. */
-export interface ViewProps {
+/**
+ * What every view takes from its web part. `TSettings` is what a web part's own property pane fields
+ * mean to its view (the dashboard's default period, sections and theme); a web part without any has none.
+ */
+export interface ViewProps<TSettings = undefined> {
   host: HostContext;
   services: DataServices;
   framework: FrameworkSource;
   title: string;
   target?: DeepLinkTarget;
+  /** The web part's own settings; undefined where it has none (or a host such as the preview gives none). */
+  settings?: TSettings;
 }
 
 /**
  * The one shell the three web parts share: read the properties, adapt the SPFx context (and Teams's)
  * into a HostContext, build the data services once, render one React root. Nothing else.
+ *
+ * A web part with settings of its own names its properties (`TProperties`, adding to the shared title
+ * and site) and its view's settings (`TSettings`), adds its pane groups with `propertyPaneGroups()` and
+ * reads its settings from its properties with `viewSettings()`.
  */
-export abstract class ViewWebPart extends BaseClientSideWebPart<IViewWebPartProps> {
+export abstract class ViewWebPart<TProperties extends IViewWebPartProps = IViewWebPartProps, TSettings = undefined> extends BaseClientSideWebPart<TProperties> {
   private host: HostContext | undefined;
   private services: DataServices | undefined;
   private siteProblem: DataError | undefined;
+  /**
+   * Every descriptor of the strategy: loaded when a view first needs it, alongside its data. One
+   * function for the web part's life, so a re-render (a property changed) does not reload the view.
+   */
+  private readonly frameworkSource: FrameworkSource = () => import(/* webpackChunkName: 'framework' */ '../framework/builtIn').then((m) => m.npsFramework2018());
 
-  protected abstract view(): React.ComponentType<ViewProps>;
+  protected abstract view(): React.ComponentType<ViewProps<TSettings>>;
   protected abstract defaultTitle(): string;
+
+  /** The view's settings, from this web part's own properties. None unless a web part has some. */
+  protected viewSettings(): TSettings | undefined {
+    return undefined;
+  }
+
+  /** This web part's own property pane groups, shown after the shared Display group. */
+  protected propertyPaneGroups(): IPropertyPaneGroup[] {
+    return [];
+  }
 
   protected async onInit(): Promise<void> {
     await super.onInit();
@@ -58,7 +83,12 @@ export abstract class ViewWebPart extends BaseClientSideWebPart<IViewWebPartProp
     } catch (e) {
       this.siteProblem = toDataError(e);
     }
-    this.host = await hostContextFromSpfx(context, site);
+    // The section's theme (supportsThemeVariants): a web part on a dark or coloured section takes its colours.
+    const themes = context.serviceScope.consume(ThemeProvider.serviceKey);
+    this.host = await hostContextFromSpfx(context, site, {
+      tryGetTheme: () => themes.tryGetTheme(),
+      onChange: (listener) => themes.themeChangedEvent.add(this, (e) => listener(e.theme)),
+    });
     // Microsoft Graph is needed only when a message is sent: load its client then, not with the page.
     const mail = mailOnDemand(async () => {
       const graph = await import(/* webpackChunkName: 'graph-mail' */ '../data/graph');
@@ -76,18 +106,16 @@ export abstract class ViewWebPart extends BaseClientSideWebPart<IViewWebPartProp
       );
       return;
     }
-    ReactDom.render(
-      React.createElement(this.view(), {
-        host: this.host,
-        services: this.services,
-        // Every descriptor of the strategy: loaded when a view first needs it, alongside its data.
-        framework: () => import(/* webpackChunkName: 'framework' */ '../framework/builtIn').then((m) => m.npsFramework2018()),
-        title: this.properties.title || this.defaultTitle(),
-        // A Teams deep link carries the period and index as the subPageId; a SharePoint link in the query.
-        target: parseTarget(this.host.teams?.subPageId ?? window.location.search),
-      }),
-      this.domElement
-    );
+    const props: ViewProps<TSettings> = {
+      host: this.host,
+      services: this.services,
+      framework: this.frameworkSource,
+      title: this.properties.title || this.defaultTitle(),
+      // A Teams deep link carries the period and index as the subPageId; a SharePoint link in the query.
+      target: parseTarget(this.host.teams?.subPageId ?? window.location.search),
+      settings: this.viewSettings(),
+    };
+    ReactDom.render(React.createElement(this.view(), props), this.domElement);
   }
 
   protected onPropertyPaneFieldChanged(propertyPath: string): void {
@@ -119,6 +147,7 @@ export abstract class ViewWebPart extends BaseClientSideWebPart<IViewWebPartProp
                 }),
               ],
             },
+            ...this.propertyPaneGroups(),
           ],
         },
       ],

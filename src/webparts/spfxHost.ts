@@ -26,12 +26,12 @@ export function sectionColours(theme: IReadonlyTheme | undefined): SectionColour
 }
 
 /**
- * SPFx's ThemeProvider service (`context.serviceScope.consume(ThemeProvider.serviceKey)`, consumed by the web
- * part class): the section's theme now, and an event when an editor changes the section's background.
+ * The section's theme, from SPFx's ThemeProvider service (the web part class consumes it and subscribes
+ * to its themeChangedEvent): the theme now, and a call when an editor changes the section's background.
  */
 export interface SectionThemeSource {
   tryGetTheme(): IReadonlyTheme | undefined;
-  themeChangedEvent: { add(observer: object, handler: (e: { theme: IReadonlyTheme }) => void): void };
+  onChange(listener: (theme: IReadonlyTheme | undefined) => void): void;
 }
 
 /**
@@ -49,7 +49,7 @@ export async function hostContextFromSpfx(context: WebPartContext, site?: Procur
     theme: 'default',
     // A web part on a dark or coloured section takes that section's colours, and follows a change.
     section: sectionColours(themes?.tryGetTheme()),
-    onSectionChange: themes ? (listener) => themes.themeChangedEvent.add(themes, (e) => listener(sectionColours(e.theme))) : undefined,
+    onSectionChange: themes ? (listener) => themes.onChange((theme) => listener(sectionColours(theme))) : undefined,
     locale: page.cultureInfo.currentUICultureName || 'en-GB',
     // Officers' links open the Assessment personal app in Teams; managers' and councillors' the SharePoint
     // pages configured for the tenant (ui/links.ts).

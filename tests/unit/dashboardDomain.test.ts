@@ -3,7 +3,16 @@ import { join } from 'path';
 import { actionHealth, ActionWithCreated, changeSinceSignOff } from '../../src/domain/actionHealth';
 import { IndexAssessment } from '../../src/domain/assessment';
 import { rankGapsByTheme } from '../../src/domain/gapRanking';
-import { buildTrends, previousSignedOffPeriod, TrendInput, TrendPeriod } from '../../src/domain/trends';
+import { buildTrends, buildYearTrends, indicesOfEveryYear, previousSignedOffPeriod, TrendInput, TrendPeriod } from '../../src/domain/trends';
+import {
+  DASHBOARD_SECTIONS,
+  dashboardSettings,
+  defaultPeriodName,
+  frameworkForTheme,
+  isInTheme,
+  SECTION_PROPERTIES,
+  themeChoices,
+} from '../../src/domain/dashboardSettings';
 import { Framework, LevelId, MaturityIndex } from '../../src/framework/types';
 
 /** A key area or enabler with only what these rules read. */
@@ -548,8 +557,121 @@ describe('action plan health by key area and enabler', () => {
   });
 });
 
+describe('trends from what the dashboard loads', () => {
+  const recorded = (name: string, indices: MaturityIndex[]) => ({ ...signedOff(name), frameworkSnapshot: JSON.stringify(framework(indices)) });
+
+  it('adds a key area a signed-off year had and today\'s framework has dropped, marking the years it was not in', () => {
+    const today = framework([index('smes', 'keyArea', 'leadership', 1)]);
+    const periods = [recorded('2023/24', [index('smes', 'keyArea', 'leadership', 1), index('green', 'keyArea', 'leadership', 2, 'Green procurement')]), draft('2024/25')];
+    const table = buildYearTrends({
+      framework: today,
+      periods,
+      allAssessments: [assessment('2023/24', 'green', 'mature'), assessment('2023/24', 'smes', 'minimum'), assessment('2024/25', 'smes', 'developing')],
+      selectedPeriodName: '2024/25',
+    });
+    expect(table.rows.map((r) => [r.title, r.cells.map((c) => c.label)])).toEqual([
+      ['smes', ['Minimum', 'Developing']],
+      ['Green procurement', ['Mature', 'Not assessed']],
+    ]);
+    expect(table.rows[0].movementText).toBe('Up from Minimum in 2023/24');
+  });
+
+  it('keeps only the rows a filter accepts, retired ones included', () => {
+    const today = framework([index('smes', 'keyArea', 'leadership', 1), index('deals', 'keyArea', 'commercial', 1), index('talent', 'enabler', null, 1)]);
+    const periods = [recorded('2023/24', [...today.indices, index('old-lead', 'keyArea', 'leadership', 3), index('old-deals', 'keyArea', 'commercial', 3)])];
+    const table = buildYearTrends({ framework: today, periods, allAssessments: [], selectedPeriodName: '2023/24', include: (i) => isInTheme(i, 'leadership') });
+    expect(table.rows.map((r) => r.indexId)).toEqual(['smes', 'old-lead']);
+  });
+
+  it('passes over a sign-off record that cannot be read', () => {
+    const today = framework([index('smes', 'keyArea', 'leadership', 1)]);
+    expect(indicesOfEveryYear(today, [{ ...signedOff('2023/24'), frameworkSnapshot: '{not json' }, { ...signedOff('2024/25'), frameworkSnapshot: 'null' }]).map((i) => i.id)).toEqual(['smes']);
+  });
+});
+
+describe('the dashboard web part\'s settings', () => {
+  it('shows every section, opens on the latest signed-off year and shows every theme when nothing is set (a web part added before the settings)', () => {
+    const settings = dashboardSettings({});
+    expect(settings.defaultPeriod).toBe('latestSignedOff');
+    expect(DASHBOARD_SECTIONS.filter((s) => !settings.sections[s])).toEqual([]);
+    expect(settings.themeId).toBeUndefined();
+    expect(settings.councilName).toBeUndefined();
+    expect(dashboardSettings(undefined)).toEqual(settings);
+  });
+
+  it('hides exactly the sections whose box was unticked', () => {
+    const settings = dashboardSettings({ [SECTION_PROPERTIES.chart]: false, [SECTION_PROPERTIES.overdue]: false, [SECTION_PROPERTIES.trends]: true });
+    expect(DASHBOARD_SECTIONS.filter((s) => !settings.sections[s])).toEqual(['chart', 'overdue']);
+  });
+
+  it('takes the latest year when set so, and the default for anything it does not know', () => {
+    expect(dashboardSettings({ defaultPeriod: 'latest' }).defaultPeriod).toBe('latest');
+    expect(dashboardSettings({ defaultPeriod: 'newest' }).defaultPeriod).toBe('latestSignedOff');
+    expect(dashboardSettings({ defaultPeriod: 3 }).defaultPeriod).toBe('latestSignedOff');
+  });
+
+  it('reads "All themes" (an empty choice) as no theme, and trims the council\'s name', () => {
+    expect(dashboardSettings({ themeId: '' }).themeId).toBeUndefined();
+    expect(dashboardSettings({ themeId: 'leadership' }).themeId).toBe('leadership');
+    expect(dashboardSettings({ councilName: '  Anytown Borough Council ' }).councilName).toBe('Anytown Borough Council');
+    expect(dashboardSettings({ councilName: '   ' }).councilName).toBeUndefined();
+  });
+
+  it('offers every theme, in the framework\'s order, after the choice of all of them', () => {
+    const themes = [{ id: 'commercial', title: 'Behaving commercially', order: 2 }, { id: 'leadership', title: 'Showing leadership', order: 1 }];
+    expect(themeChoices(themes, 'All themes')).toEqual([
+      { key: '', text: 'All themes' },
+      { key: 'leadership', text: 'Showing leadership' },
+      { key: 'commercial', text: 'Behaving commercially' },
+    ]);
+  });
+});
+
+describe('the year the dashboard opens on', () => {
+  it('is the newest signed-off year, not a newer draft, whatever order the years come in', () => {
+    expect(defaultPeriodName([draft('2025/26'), signedOff('2023/24'), signedOff('2024/25')], 'latestSignedOff')).toBe('2024/25');
+  });
+
+  it('passes over a year that was reopened (draft again) or returned', () => {
+    expect(defaultPeriodName([draft('2025/26'), { name: '2024/25', status: 'Returned' }, signedOff('2022/23')], 'latestSignedOff')).toBe('2022/23');
+  });
+
+  it('is the newest year when set to the latest year, or when nothing has been signed off yet', () => {
+    const periods = [signedOff('2023/24'), draft('2025/26'), { name: '2024/25', status: 'Submitted' } as TrendPeriod];
+    expect(defaultPeriodName(periods, 'latest')).toBe('2025/26');
+    expect(defaultPeriodName([draft('2024/25'), draft('2025/26')], 'latestSignedOff')).toBe('2025/26');
+    expect(defaultPeriodName([], 'latestSignedOff')).toBeUndefined();
+  });
+});
+
+describe('one theme on the dashboard', () => {
+  const whole = framework([index('smes', 'keyArea', 'leadership', 1), index('deals', 'keyArea', 'commercial', 1), index('talent', 'enabler', null, 1), index('stray', 'keyArea', null, 9)]);
+
+  it('keeps that theme and its key areas only: no enablers, no other theme', () => {
+    const view = frameworkForTheme(whole, 'commercial');
+    expect(view.theme?.title).toBe('Behaving commercially');
+    expect(view.framework.themes.map((t) => t.id)).toEqual(['commercial']);
+    expect(view.framework.indices.map((i) => i.id)).toEqual(['deals']);
+    expect(view.missingThemeId).toBeUndefined();
+    // The rest of the framework is as it was.
+    expect(view.framework.title).toBe(whole.title);
+  });
+
+  it('shows everything, and says so, when the chosen theme is not in the year\'s framework', () => {
+    const view = frameworkForTheme(whole, 'ethical-procurement');
+    expect(view.framework).toBe(whole);
+    expect(view.theme).toBeUndefined();
+    expect(view.missingThemeId).toBe('ethical-procurement');
+  });
+
+  it('shows everything when no theme is chosen', () => {
+    expect(frameworkForTheme(whole, undefined)).toEqual({ framework: whole });
+    expect(whole.indices.every((i) => isInTheme(i, undefined))).toBe(true);
+  });
+});
+
 describe('the dashboard rules stay plain domain code', () => {
-  it.each(['trends.ts', 'gapRanking.ts', 'actionHealth.ts'])('%s imports nothing from React, PnPjs or SPFx', (file) => {
+  it.each(['trends.ts', 'gapRanking.ts', 'actionHealth.ts', 'dashboardSettings.ts'])('%s imports nothing from React, PnPjs or SPFx', (file) => {
     const source = readFileSync(join(__dirname, '..', '..', 'src', 'domain', file), 'utf8');
     const imports = source.match(/from '[^']+'/g) ?? [];
     expect(imports.filter((i) => /react|@pnp|@microsoft/.test(i))).toEqual([]);

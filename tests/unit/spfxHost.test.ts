@@ -59,4 +59,21 @@ describe('where the web part finds itself', () => {
     handlers.forEach((h) => h('something-new'));
     expect(seen).toEqual(['dark', 'default']);
   });
+
+  it("on a SharePoint page takes the section's theme from SPFx and follows an editor's change of background", async () => {
+    let changed: (theme: unknown) => void = () => undefined;
+    const strong = { isInverted: true, palette: { themePrimary: '#03787c' }, semanticColors: { bodyBackground: '#03787c', bodyText: '#ffffff' } };
+    const themes = { tryGetTheme: () => strong as never, onChange: (l: (t: never) => void) => { changed = l as (t: unknown) => void; } };
+    const host = await hostContextFromSpfx({ pageContext, sdks: {} } as unknown as Ctx, undefined, themes);
+    expect(host.section).toMatchObject({ background: '#03787c', text: '#ffffff', primary: '#03787c', isInverted: true });
+    const seen: unknown[] = [];
+    host.onSectionChange!((s) => seen.push(s));
+    changed({ semanticColors: { bodyBackground: '#f3f2f1', bodyText: '#323130' } });
+    expect(seen).toEqual([expect.objectContaining({ background: '#f3f2f1', text: '#323130' })]);
+    // In Teams the Teams theme decides, whatever the site's theme.
+    const { context } = teamsContext({ app: { theme: 'dark', locale: 'en-GB' } });
+    const inTeams = await hostContextFromSpfx(context, undefined, themes);
+    expect(inTeams.section).toBeUndefined();
+    expect(inTeams.onSectionChange).toBeUndefined();
+  });
 });

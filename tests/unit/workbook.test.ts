@@ -16,6 +16,8 @@ import {
   XLSX_MIME_TYPE,
 } from '../../src/export/periodWorkbook';
 import { periodWorkbookFileName, REVOKE_AFTER_MS, safeFileName, saveBytes } from '../../src/export/download';
+import { DashboardYear, dashboardWorkbookInput, downloadDashboardWorkbook, signOffSummary } from '../../src/export/dashboardWorkbook';
+import type { AssessmentPeriod } from '../../src/domain/periods';
 import type { Framework, LevelId, MaturityIndex } from '../../src/framework/types';
 import type { IndexAssessment } from '../../src/domain/assessment';
 
@@ -338,6 +340,8 @@ describe('saving the workbook', () => {
   it('names the file after the period, with no slash', () => {
     expect(periodWorkbookFileName('2025-26')).toBe('Procurement maturity 2025-26.xlsx');
     expect(periodWorkbookFileName('2025/26')).toBe('Procurement maturity 2025-26.xlsx');
+    expect(periodWorkbookFileName('2025/26', ' St. Albans City and District Council ')).toBe('St. Albans City and District Council procurement maturity 2025-26.xlsx');
+    expect(periodWorkbookFileName('2025/26', '   ')).toBe('Procurement maturity 2025-26.xlsx');
     expect(safeFileName('a\\b:c*?"<>|.xlsx')).toBe('a-bc.xlsx');
     expect(safeFileName('   .xlsx')).toBe('Download.xlsx');
   });
@@ -374,5 +378,102 @@ describe('saving the workbook', () => {
       jest.useRealTimers();
     }
     expect(Array.from(new Uint8Array(await blob!.arrayBuffer()))).toEqual([1, 2, 3]);
+  });
+});
+
+describe('what ExcelJS itself does with text', () => {
+  // The workbook relies on this: a string is written as a string, and only a { formula } value is a formula.
+  it('writes a string that starts with = as text and only a { formula } value as a formula', async () => {
+    const book = new Workbook();
+    const ws = book.addWorksheet('Check');
+    ws.getCell('A1').value = '=1+2';
+    ws.getCell('A2').value = { formula: '1+2' } as never;
+    const zip = await JSZip.loadAsync(await book.xlsx.writeBuffer());
+    const xml = await zip.file('xl/worksheets/sheet1.xml')!.async('string');
+    expect(xml).toMatch(/<c r="A1"[^>]* t="s"/);
+    expect(xml).not.toMatch(/<c r="A1"[^>]*>\s*<f>/);
+    expect(xml).toMatch(/<c r="A2"[^>]*><f>1\+2<\/f>/);
+  });
+});
+
+describe('the About sheet without a council name, and for a year signed off against an older framework', () => {
+  it('leaves the council out and says the framework is the one recorded at sign-off', async () => {
+    const workbook = await readBack(await buildPeriodWorkbook(input({ councilName: undefined, frameworkAsSignedOff: true })));
+    expect(workbook.title).toBe('Procurement maturity self-assessment, 2025/26');
+    expect(workbook.company ?? '').toBe('');
+    const about = workbook.getWorksheet('About')!;
+    expect(rowValues(about, 1, 2)).toEqual(['Assessment period', '2025/26']);
+    expect(rowValues(about, 3, 2)).toEqual(['Framework', 'Test framework (version 1.0), as recorded when the year was signed off']);
+  });
+});
+
+describe('the dashboard\'s workbook', () => {
+  const people = { jo: { id: 1, displayName: 'Jo Bloggs' }, sam: { id: 2, displayName: 'Sam Approver' } };
+
+  function period(name: string, fields: Partial<AssessmentPeriod> = {}): AssessmentPeriod {
+    const start = Number(name.slice(0, 4));
+    return {
+      name, startDate: `${start}-04-01`, endDate: `${start + 1}-03-31`, frameworkId: 'test', frameworkVersion: '1.0',
+      status: 'Draft', returnComment: '', history: [], problems: [], ...fields,
+    };
+  }
+
+  function year(fields: Partial<DashboardYear> = {}): DashboardYear {
+    const selected = period('2025/26', { status: 'Signed off', submittedBy: people.jo, signedOffBy: people.sam, signedOffOn: '2026-03-31T09:15:00Z' });
+    const retired = index('gone', 'keyArea', 't1', 9);
+    const earlier = period('2024/25', {
+      status: 'Signed off',
+      frameworkSnapshot: JSON.stringify({ ...framework, indices: [...framework.indices, { ...retired, title: 'A retired key area' }] }),
+    });
+    return {
+      framework,
+      frameworkAsSignedOff: true,
+      periods: [selected, earlier],
+      period: selected,
+      assessments: [assessment('ka1', { currentLevel: 'developing', targetLevel: 'mature' })],
+      allAssessments: [
+        assessment('ka1', { currentLevel: 'developing', targetLevel: 'mature' }),
+        { ...assessment('ka1', { currentLevel: 'minimum' }), periodName: '2024/25' },
+        { ...assessment('gone', { currentLevel: 'leader' }), periodName: '2024/25' },
+      ],
+      actions: [
+        { periodName: '2025/26', indexId: 'ka1', title: 'Overdue', details: '', status: 'In progress', progressNotes: '', dueDate: '2026-01-31' },
+        { periodName: '2025/26', indexId: 'en1', title: 'Later', details: '', status: 'Not started', progressNotes: '', dueDate: '2027-06-30' },
+      ],
+      ...fields,
+    };
+  }
+
+  it('says where the year stands in sign-off, in words', () => {
+    expect(signOffSummary(year().period)).toBe('Signed off by Sam Approver on 31 March 2026 at 10:15');
+    expect(signOffSummary(period('2025/26', { status: 'Submitted', submittedBy: people.jo, submittedOn: '2026-02-02T12:00:00Z' }))).toBe(
+      'Submitted for sign-off by Jo Bloggs on 2 February 2026 at 12:00; not signed off yet'
+    );
+    expect(signOffSummary(period('2025/26', { status: 'Returned', returnedBy: people.sam }))).toBe('Returned for changes by Sam Approver; not signed off');
+    expect(signOffSummary(period('2025/26'))).toBe('Draft: not yet submitted for sign-off');
+  });
+
+  it('gives each action its RAG on the day, and levels of every year with retired key areas by their recorded title', () => {
+    const made = dashboardWorkbookInput({ year: year(), today: '2026-04-01', councilName: 'Anytown Borough Council' });
+    expect(made.frameworkAsSignedOff).toBe(true);
+    expect(made.actions.map((a) => [a.title, a.rag])).toEqual([['Overdue', 'Red'], ['Later', 'Green']]);
+    expect(made.trends.periodNames).toEqual(['2024/25', '2025/26']);
+    expect(made.trends.levels.ka1).toEqual({ '2024/25': 'minimum', '2025/26': 'developing' });
+    expect(made.trends.levels.gone).toEqual({ '2024/25': 'leader', '2025/26': 'Not assessed' });
+    expect(made.trends.levels.ka2).toEqual({ '2024/25': 'Not assessed', '2025/26': 'Not assessed' });
+    expect(made.trends.titles).toEqual({ gone: 'A retired key area' });
+  });
+
+  it('writes the workbook and hands its bytes to the download under the council\'s file name', async () => {
+    const saved: Array<{ bytes: Uint8Array; fileName: string; mimeType: string }> = [];
+    const fileName = await downloadDashboardWorkbook({ year: year(), today: '2026-04-01', councilName: 'Anytown Borough Council' }, (bytes, name, mimeType) =>
+      saved.push({ bytes, fileName: name, mimeType })
+    );
+    expect(fileName).toBe('Anytown Borough Council procurement maturity 2025-26.xlsx');
+    expect(saved.map((s) => [s.fileName, s.mimeType])).toEqual([[fileName, XLSX_MIME_TYPE]]);
+    const book = await readBack(saved[0].bytes);
+    expect(rowValues(book.getWorksheet('About')!, 3, 2)).toEqual(['Sign-off', 'Signed off by Sam Approver on 31 March 2026 at 10:15']);
+    expect(rowValues(book.getWorksheet('Trends')!, 6, 3)).toEqual(['A retired key area', 'Leader', 'Not assessed']);
+    expect(rowValues(book.getWorksheet('Actions')!, 2, 7)).toEqual(['Title of ka1', 'Overdue', null, null, utc(2026, 1, 31), 'In progress', 'Red']);
   });
 });

@@ -21,6 +21,9 @@ import type { FrameworkSource } from '../../framework/builtIn';
 import { signOffHandler } from '../signOffHandler';
 import { linkFor } from '../links';
 import { DeepLinkTarget } from '../deepLinks';
+import { DashboardSettings, DEFAULT_DASHBOARD_SETTINGS, defaultPeriodName, frameworkForTheme } from '../../domain/dashboardSettings';
+import { dashboardPrintClass, PRINT_ONLY } from '../dashboard/printStyles';
+import { WorkbookDownload } from '../dashboard/WorkbookDownload';
 
 export interface ProcurementDashboardAppProps {
   host: HostContext;
@@ -29,7 +32,10 @@ export interface ProcurementDashboardAppProps {
   services: DataServices;
   title: string;
   today?: string;
+  /** A link's period; it wins over the default period. */
   target?: DeepLinkTarget;
+  /** From the web part's property pane; the defaults when not given. */
+  settings?: DashboardSettings;
 }
 
 /** For senior managers: where the council stands against its targets, action progress, and sign-off. */
@@ -39,27 +45,75 @@ const DashboardDetail = React.lazy(() => import(/* webpackChunkName: 'dashboard-
 
 export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JSX.Element {
   const { host, services, title } = props;
+  const settings = props.settings ?? DEFAULT_DASHBOARD_SETTINGS;
+  const show = settings.sections;
   const today = props.today ?? toIsoDate(new Date());
-  const [periodName, setPeriodName] = React.useState<string | undefined>(props.target?.periodName);
+  // The year someone chose (a link, the picker) wins; otherwise the default year the settings name.
+  const [picked, setPicked] = React.useState<string | undefined>(props.target?.periodName);
+  const [defaultName, setDefaultName] = React.useState<string | undefined>();
+  const periodName = picked ?? defaultName;
   const [state, reload] = useWorkspace(services, props.framework, periodName, WITH_EVERY_YEAR);
   const [actionError, setActionError] = React.useState<DataError | undefined>();
+  const printedOn = usePrintDate(props.today);
+
+  const loaded = state.workspace;
+  const wanted = picked === undefined && loaded ? defaultPeriodName(loaded.periods, settings.defaultPeriod) : undefined;
+  const onScreen = periodName ?? loaded?.period?.name;
+  React.useEffect(() => {
+    // The first load (no year named) brings the newest year; move to the default when that is another.
+    if (wanted !== undefined && wanted !== onScreen) setDefaultName(wanted);
+  }, [wanted, onScreen]);
+  const theme = loaded ? frameworkForTheme(loaded.framework, settings.themeId).theme : undefined;
 
   const body = (w: Workspace): JSX.Element => {
-    const { framework, period } = w;
+    const { period } = w;
     if (!period) return <p>No assessment has been started on this site yet.</p>;
-    const gaps = framework.indices.map((i) => assessmentGap(w.assessments.find((a) => a.indexId === i.id)));
+    // On the way to the default year, the newest year loaded first is not shown (a draft would flash).
+    if (wanted !== undefined && period.name !== wanted && state.status !== 'failed') return <Loading label="Loading the dashboard…" />;
+    // With a theme chosen, every section shows that theme's key areas only.
+    const themed = frameworkForTheme(w.framework, settings.themeId);
+    const { framework } = themed;
+    const shownIds = new Set(framework.indices.map((i) => i.id));
+    const actions = themed.theme ? w.actions.filter((a) => shownIds.has(a.indexId)) : w.actions;
+    const assessments = themed.theme ? w.assessments.filter((a) => shownIds.has(a.indexId)) : w.assessments;
+    const indicesNamed = themed.theme ? 'key areas' : 'key areas and enablers';
+    const gaps = framework.indices.map((i) => assessmentGap(assessments.find((a) => a.indexId === i.id)));
     const atTarget = gaps.filter((g) => g !== undefined && g <= 0).length;
     const below = gaps.filter((g) => g !== undefined && g > 0).length;
-    const rags = w.actions.map((a) => actionRag(a, today));
+    const rags = actions.map((a) => actionRag(a, today));
     const count = (r: Rag): number => rags.filter((x) => x === r).length;
-    const overdue = w.actions.filter((a) => isOverdue(a, today));
+    const overdue = actions.filter((a) => isOverdue(a, today));
     const signOff = signOffHandler(services, w, host, reload, setActionError);
     // Managers open the assessment page in SharePoint, where it is configured.
     const managerLink = (indexId: string): string | undefined => linkFor(host.links, 'managers', 'assessment', { periodName: period.name, indexId });
+    const detail = { actionHealth: show.actionHealth, trends: show.trends, gaps: show.gaps };
     return (
       <>
+        <p className={PRINT_ONLY}>
+          {settings.councilName ? `${settings.councilName}. ` : ''}Assessment period {period.name} ({period.status.toLowerCase()})
+          {themed.theme ? `, theme ${themed.theme.title}` : ''}. Printed on {formatUkDate(printedOn)}.
+        </p>
         {actionError && <Problem error={actionError} onDismiss={() => setActionError(undefined)} />}
-        <PeriodPicker periods={w.periods} selected={period.name} onChange={setPeriodName} />
+        <PeriodPicker periods={w.periods} selected={period.name} onChange={setPicked} />
+        <WorkbookDownload
+          periodName={period.name}
+          onDownload={async () => {
+            // ExcelJS is large: it loads only when someone asks for a workbook.
+            const { downloadDashboardWorkbook } = await import(/* webpackChunkName: 'period-workbook' */ '../../export/dashboardWorkbook');
+            return downloadDashboardWorkbook({ year: { ...w, period }, today, councilName: settings.councilName });
+          }}
+        />
+        {themed.theme && (
+          <p>
+            Only the key areas of the theme {themed.theme.title} are shown. The enablers and the other themes are left out here; the Excel workbook has them all.
+          </p>
+        )}
+        {themed.missingThemeId && (
+          <p>
+            This dashboard is set to show one theme (&quot;{themed.missingThemeId}&quot;), but the framework {period.name} is assessed against has no such theme, so every key area and enabler
+            is shown. A site owner can choose another theme in the web part&apos;s settings.
+          </p>
+        )}
         <ItemProblems problems={w.problems} />
         <SignOffBar
           period={period}
@@ -75,32 +129,44 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
               setActionError(toDataError(e));
             }
           }}
-          missing={missingForSubmission(framework.indices, w.assessments)}
+          // Submission needs every index, whatever the theme shown.
+          missing={missingForSubmission(w.framework.indices, w.assessments)}
           isLatest={false}
           onAction={signOff}
         />
-        <section aria-labelledby="nps-headlines" className="nps-headlines">
-          <h3 id="nps-headlines">Headlines</h3>
-          <ul>
-            <li>
-              <strong>{atTarget}</strong> of {framework.indices.length} key areas and enablers at or above target; <strong>{below}</strong> below target.
-            </li>
-            <li>
-              <strong>{w.actions.length}</strong> actions: {count('Red')} red, {count('Amber')} amber, {count('Green')} green, {count('Complete')} closed.
-            </li>
-            <li>
-              <strong>{overdue.length}</strong> overdue.
-            </li>
-          </ul>
-        </section>
-        <MaturityChart framework={framework} assessments={w.assessments} periodName={period.name} />
-        <SignOffHistory period={period} />
-        {w.allAssessments && (
+        {show.headlines && (
+          <section aria-labelledby="nps-headlines" className="nps-headlines">
+            <h3 id="nps-headlines">Headlines</h3>
+            <ul>
+              <li>
+                <strong>{atTarget}</strong> of {framework.indices.length} {indicesNamed} at or above target; <strong>{below}</strong> below target.
+              </li>
+              <li>
+                <strong>{actions.length}</strong> actions: {count('Red')} red, {count('Amber')} amber, {count('Green')} green, {count('Complete')} closed.
+              </li>
+              <li>
+                <strong>{overdue.length}</strong> overdue.
+              </li>
+            </ul>
+          </section>
+        )}
+        {show.chart && <MaturityChart framework={framework} assessments={assessments} periodName={period.name} />}
+        {show.signOffHistory && <SignOffHistory period={period} />}
+        {w.allAssessments && (detail.actionHealth || detail.trends || detail.gaps) && (
           <React.Suspense fallback={<Loading label="Loading the trends…" />}>
-            <DashboardDetail framework={framework} periods={w.periods} period={period} allAssessments={w.allAssessments} actions={w.actions} today={today} />
+            <DashboardDetail
+              framework={w.framework}
+              themeId={themed.theme?.id}
+              show={detail}
+              periods={w.periods}
+              period={period}
+              allAssessments={w.allAssessments}
+              actions={w.actions}
+              today={today}
+            />
           </React.Suspense>
         )}
-        {overdue.length > 0 && (
+        {show.overdue && overdue.length > 0 && (
           <section aria-labelledby="nps-overdue">
             <h3 id="nps-overdue">Overdue actions</h3>
             <table className="nps-table nps-table--stack">
@@ -140,8 +206,28 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
   };
 
   return (
-    <ViewShell host={host} title={title} id="dashboard" state={state} reload={reload} loadingLabel="Loading the dashboard…">
-      {body}
-    </ViewShell>
+    <div className={dashboardPrintClass}>
+      <ViewShell host={host} title={theme ? `${title}: ${theme.title}` : title} id="dashboard" state={state} reload={reload} loadingLabel="Loading the dashboard…">
+        {body}
+      </ViewShell>
+    </div>
   );
+}
+
+/**
+ * The date a printout carries: today, brought up to date as the browser starts printing (a page left
+ * open overnight prints with the day it is printed). A fixed `today` (tests, the preview's clock) stays.
+ */
+function usePrintDate(fixed: string | undefined): string {
+  const [printedOn, setPrintedOn] = React.useState(() => fixed ?? toIsoDate(new Date()));
+  React.useEffect(() => {
+    if (fixed !== undefined) {
+      setPrintedOn(fixed);
+      return undefined;
+    }
+    const update = (): void => setPrintedOn(toIsoDate(new Date()));
+    window.addEventListener('beforeprint', update);
+    return () => window.removeEventListener('beforeprint', update);
+  }, [fixed]);
+  return printedOn;
 }
