@@ -34,6 +34,7 @@ import { dashboardSettings } from '../../src/domain/dashboardSettings';
 
 // SPFx's runtime modules cannot load outside a SharePoint page: stand-ins that keep what the web part declares.
 jest.mock('@microsoft/sp-core-library', () => ({ Version: { parse: (v: string) => v } }));
+jest.mock('@microsoft/sp-component-base', () => ({ ThemeProvider: { serviceKey: 'ThemeProvider' } }));
 jest.mock('@microsoft/sp-webpart-base', () => ({
   BaseClientSideWebPart: class {
     public properties: Record<string, unknown> = {};
