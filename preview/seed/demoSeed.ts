@@ -12,6 +12,7 @@ import { DIRECTORY, SITE_OWNER, peopleWithRole, DirectoryPerson } from '../serve
 import { LocalUser } from '../localUser';
 import { SETTINGS } from '../../src/data/procurementSite';
 import { Queryable } from '@pnp/queryable';
+import { IndexStory, seedAtScale } from './scaleSeed';
 
 /**
  * Illustrative demo data for the local preview: a fictional county council three years into the
@@ -21,7 +22,7 @@ import { Queryable } from '@pnp/queryable';
 
 type Levels = [LevelId, LevelId, LevelId]; // 2023/24, 2024/25, 2025/26
 
-const STORY: Record<string, { levels: Levels; target: LevelId; by: string; evidence: string; rationale: string }> = {
+const STORY: Record<string, IndexStory & { levels: Levels }> = {
   'engaging-councillors': { levels: ['developing', 'developing', 'mature'], target: 'leader', by: '2027-03-31', rationale: 'Members now receive quarterly contract performance reports; engagement is paying off on the larger projects but not yet across all procurement.', evidence: 'Cabinet report on the highways term contract (March 2026) shows member challenge changed the evaluation model. Member procurement training attended by 31 of 57 councillors.' },
   'engaging-senior-managers': { levels: ['developing', 'mature', 'mature'], target: 'leader', by: '2027-09-30', rationale: 'Procurement advice is routinely sought at gateway reviews; results are not yet measured.', evidence: 'Corporate Management Team minutes record procurement advice at every capital gateway since April 2025.' },
   'working-with-partners': { levels: ['minimum', 'developing', 'developing'], target: 'mature', by: '2027-03-31', rationale: 'The business case for joint commissioning with health is agreed but single-team working is limited to the integrated care pilot.', evidence: 'Joint commissioning board terms of reference (2025).' },
@@ -81,7 +82,12 @@ function DemoClock(at: string | undefined): (instance: Queryable) => Queryable {
   };
 }
 
-export async function seedDemo(siteUrl: string, log: (line: string) => void = () => undefined): Promise<boolean> {
+export interface SeedOptions {
+  /** A large site instead of the story: twelve years, 600 actions, 300 challenges (see scaleSeed.ts). */
+  scale?: boolean;
+}
+
+export async function seedDemo(siteUrl: string, log: (line: string) => void = () => undefined, options: SeedOptions = {}): Promise<boolean> {
   const graphBase = `${new URL(siteUrl).origin}/v1.0`;
   const as = (person: DirectoryPerson, at?: string): DataServices =>
     createDataServices(
@@ -114,6 +120,11 @@ export async function seedDemo(siteUrl: string, log: (line: string) => void = ()
 
   const officerUsers = await Promise.all(officers.map((o) => owner.site.ensurePerson(o.loginName)));
   const team = [...officers, approvers[0]];
+
+  if (options.scale) {
+    await seedAtScale({ as, framework, story: STORY, officers, officerUsers, headOfProcurement: approvers[0], councillors, log });
+    return true;
+  }
 
   const periods = ['2023/24', '2024/25', '2025/26'];
   for (const [p, name] of periods.entries()) {
