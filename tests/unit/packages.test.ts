@@ -98,6 +98,9 @@ describe('both packages', () => {
     const ci = readFileSync(join(root, '.ci/run'), 'utf8');
     expect(ci.indexOf('npm run build')).toBeGreaterThan(-1);
     expect(ci.indexOf('node scripts/check-package.mjs')).toBeGreaterThan(ci.indexOf('npm run build'));
+    // The benchmark measures the bundles that build made.
+    expect(pkg.scripts.bench).toBe('node scripts/bench.mjs');
+    expect(ci.indexOf('npm run bench')).toBeGreaterThan(ci.indexOf('npm run build'));
   });
 });
 
