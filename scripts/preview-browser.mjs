@@ -29,7 +29,7 @@ const running = new Set();
 
 /** `npm start -- --reset [--scale]` on a free port with its own temporary data directory. */
 export async function startPreview(extraArgs = []) {
-  const dataDir = mkdtempSync(join(tmpdir(), 'nps-preview-'));
+  const dataDir = mkdtempSync(join(tmpdir(), 'nps-bench-preview-'));
   // Its own process group, so stopping it also stops anything it started.
   const child = spawn(process.execPath, [join(root, 'scripts/start.mjs'), '--reset', ...extraArgs], {
     cwd: root,
