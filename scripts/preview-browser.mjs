@@ -117,9 +117,10 @@ export async function waitForView(page, name, timeout = 60000) {
     ({ heading, content, min }) => {
       const section = [...document.querySelectorAll('section.nps-app')].find((s) => s.querySelector('h2')?.textContent?.trim() === heading);
       if (!section) return false;
-      const problem = section.querySelector('.ms-MessageBar--error, [role="alert"]');
+      // The view's own error notice, or Fluent's (older builds); a warning (a draft year, an item to fix) is content.
+      const problem = section.querySelector('.nps-notice--error, .nps-notice--severe, .ms-MessageBar--error');
       if (problem) return { problem: problem.textContent };
-      if (section.querySelector('.ms-Spinner') || section.querySelectorAll(content).length < min) return false;
+      if (section.querySelector('.nps-loading, .ms-Spinner') || section.querySelectorAll(content).length < min) return false;
       const fetches = performance.getEntriesByType('resource').filter((e) => e.initiatorType === 'fetch' || e.initiatorType === 'xmlhttprequest');
       const ms = performance.now();
       return { ms, firstCall: Math.min(ms, ...fetches.map((e) => e.startTime)), lastAnswer: Math.max(0, ...fetches.map((e) => e.responseEnd)) };
