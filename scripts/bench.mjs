@@ -25,7 +25,11 @@ const assets = join(root, 'release/assets');
 /** The budgets (issue 10). Gzip KB of first load; requests per view load; ms to a complete view at scale. */
 const BUDGETS = {
   firstLoadGzipKB: { 'assessment-web-part': 120, 'procurement-dashboard-web-part': 100, 'scrutiny-review-web-part': 100 },
-  roundTrips: { assessment: 1, dashboard: 1, scrutiny: 1 },
+  // One $batch per view. The Assessment tab is the Teams personal app, which runs on the tenant's root site
+  // and so, as in Teams, first reads the tenant property naming the procurement site (a $batch on the root
+  // site) and, for its first POST there, asks that other site for a form digest (contextinfo): 3 in all.
+  // The SharePoint pages use the digest their page carries, as SPFx does.
+  roundTrips: { assessment: 3, dashboard: 1, scrutiny: 1 },
   renderAtScaleMs: { assessment: 1000, dashboard: 1000, scrutiny: 1000 },
 };
 const RENDER_AIM_MS = 300;

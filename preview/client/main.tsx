@@ -1,16 +1,13 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
 import { initializeIcons } from '@fluentui/font-icons-mdl2';
-import { getSPForSite } from '../../src/data/sp';
+import { getSPForPageSite, getSPForSite, PageDigest } from '../../src/data/sp';
 import { createDataServices, DataServices } from '../../src/data/services';
 import { findProcurementSite, ProcurementSite } from '../../src/data/procurementSite';
-import { getGraphForBase, graphMailSender } from '../../src/data/graph';
-import { npsFramework2018 } from '../../src/framework';
+import { mailOnDemand } from '../../src/data/mail';
+import type { FrameworkSource } from '../../src/framework/builtIn';
 import { HostContext, HostTheme, SectionColours } from '../../src/host';
 import { SECTIONS, SectionName, sectionName } from './sections';
-import { AssessmentApp } from '../../src/ui/views/AssessmentApp';
-import { ProcurementDashboardApp } from '../../src/ui/views/ProcurementDashboardApp';
-import { ScrutinyReviewApp } from '../../src/ui/views/ScrutinyReviewApp';
 import { encodeTarget, parseTarget } from '../../src/ui/deepLinks';
 import { formatUkDateTime } from '../../src/domain/dates';
 import { DIRECTORY, ORGANISATION, SITE_OWNER, DirectoryPerson } from '../server/directory';
@@ -25,19 +22,47 @@ initializeIcons('/fonts/');
 const siteUrl = `${window.location.origin}/sites/procurement`;
 // Mail goes through Microsoft Graph (POST /me/sendMail), which the local service answers at /v1.0/ as the
 // person in the localUser cookie.
-const mail = graphMailSender(getGraphForBase(`${window.location.origin}/v1.0`));
-const services = createDataServices(getSPForSite(siteUrl), mail);
+// Like the web parts, the Graph client and the built-in framework load when first needed, and each view
+// loads its own code (as each web part has its own bundle), so a page loads only what it shows.
+const mail = mailOnDemand(async () => {
+  const graph = await import('../../src/data/graph');
+  return graph.graphMailSender(graph.getGraphForBase(`${window.location.origin}/v1.0`));
+});
+const AssessmentApp = React.lazy(() => import('../../src/ui/views/AssessmentApp').then((m) => ({ default: m.AssessmentApp })));
+const ProcurementDashboardApp = React.lazy(() => import('../../src/ui/views/ProcurementDashboardApp').then((m) => ({ default: m.ProcurementDashboardApp })));
+const ScrutinyReviewApp = React.lazy(() => import('../../src/ui/views/ScrutinyReviewApp').then((m) => ({ default: m.ScrutinyReviewApp })));
+/**
+ * The page context the service serves the page with, as a SharePoint page carries one: the form digest of
+ * the procurement site (whose pages the SharePoint views stand for) and of the root site (where the
+ * personal app runs), so that a view's first $batch needs no contextinfo call first.
+ */
+const pageInfo = (window as unknown as { _spPageContextInfo?: { formDigestValue?: string; rootFormDigestValue?: string; formDigestTimeoutSeconds?: number } })._spPageContextInfo;
+const loadedAt = Date.now();
+function pageDigest(value: string | undefined): PageDigest | undefined {
+  // Taken a minute early, so a digest about to expire is never sent.
+  return value ? { value, expiresAt: new Date(loadedAt + ((pageInfo?.formDigestTimeoutSeconds ?? 1800) - 60) * 1000) } : undefined;
+}
+const siteDigest = pageDigest(pageInfo?.formDigestValue);
+const rootDigest = pageDigest(pageInfo?.rootFormDigestValue);
+const services = createDataServices(siteDigest ? getSPForPageSite(siteUrl, siteDigest) : getSPForSite(siteUrl), mail);
 
 /**
  * The Teams personal app runs on the tenant's root site, as in Teams: it finds the procurement site
  * through the tenant property (which the demo loader sets, as an administrator would) and reads the
  * lists there by URL. So the preview's Assessment tab takes the same cross-site path as a tenant.
  */
-const personalApp: Promise<{ site?: ProcurementSite; services: DataServices; problem?: Error }> = findProcurementSite(getSPForSite(window.location.origin), window.location.origin).then(
-  (site) => ({ site, services: createDataServices(getSPForSite(site.siteUrl), mail) }),
-  (problem: Error) => ({ services, problem })
-);
-const framework = npsFramework2018();
+type PersonalApp = { site?: ProcurementSite; services: DataServices; problem?: Error };
+let personalAppStarted: Promise<PersonalApp> | undefined;
+/** Started when the Assessment tab is first opened, as Teams starts the personal app only when it is opened. */
+function personalApp(): Promise<PersonalApp> {
+  const root = rootDigest ? getSPForPageSite(window.location.origin, rootDigest) : getSPForSite(window.location.origin);
+  personalAppStarted ??= findProcurementSite(root, window.location.origin).then(
+    (site) => ({ site, services: createDataServices(getSPForSite(site.siteUrl), mail) }),
+    (problem: Error) => ({ services, problem })
+  );
+  return personalAppStarted;
+}
+const framework: FrameworkSource = () => import('../../src/framework/builtIn').then((m) => m.npsFramework2018());
 
 const ROLE_LABELS: Record<DirectoryPerson['role'], string> = {
   siteOwner: 'site owner',
@@ -129,7 +154,7 @@ function SharePointPage({ title, section, onSection, children }: { title: string
           </label>
         </p>
         <div className={`pv-section pv-section--${section}`} style={{ background: colours.background, color: colours.text }}>
-          {children}
+          <React.Suspense fallback={<p>Loading the web parts…</p>}>{children}</React.Suspense>
         </div>
       </main>
     </div>
@@ -183,10 +208,10 @@ function Preview(): JSX.Element {
     localStorage.setItem('previewSection', section);
     listeners.section.forEach((l) => l(SECTIONS[section].colours));
   }, [section]);
-  const [app, setApp] = React.useState<Awaited<typeof personalApp> | undefined>();
+  const [app, setApp] = React.useState<PersonalApp | undefined>();
   React.useEffect(() => {
-    personalApp.then(setApp, () => undefined);
-  }, []);
+    if (view === 'assessment') personalApp().then(setApp, () => undefined);
+  }, [view]);
   const host = React.useMemo(
     () => hostFor(view === 'assessment' ? 'TeamsPersonalApp' : 'SharePoint', theme, section, listeners, query, view === 'assessment' ? app?.site : undefined),
     [view, query, app]
@@ -246,7 +271,11 @@ function Preview(): JSX.Element {
             <main className="pv-teams__frame" aria-label="Procurement maturity (personal app)">
               {!app && <p>Starting the app…</p>}
               {app?.problem && <p role="alert">{app.problem.message}</p>}
-              {app && !app.problem && <AssessmentApp key={query} host={host} services={app.services} framework={framework} title="Procurement maturity assessment" target={target} />}
+              {app && !app.problem && (
+                <React.Suspense fallback={<p>Starting the app…</p>}>
+                  <AssessmentApp key={query} host={host} services={app.services} framework={framework} title="Procurement maturity assessment" target={target} />
+                </React.Suspense>
+              )}
             </main>
           </div>
         </div>

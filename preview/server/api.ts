@@ -15,6 +15,7 @@ import { WEB_PATH, WEB_TITLE, webEntityOf } from './site';
 import { batchRoute } from './batch';
 import { storageEntityRoute } from './storageEntities';
 import { routeRootApi } from './rootSite';
+import { webFileRoute, webFolderRoute } from './files';
 
 function webEntity(ctx: Ctx): Entity {
   const site = ctx.store.site;
@@ -70,6 +71,12 @@ function webRoute(ctx: Ctx, rest: Segment[]): ApiResponse {
       return getListRoute(ctx, seg, more);
     case 'getstorageentity':
       return storageEntityRoute(ctx, seg, more);
+    case 'getfilebyserverrelativepath':
+    case 'getfilebyserverrelativeurl':
+      return webFileRoute(ctx, seg, more);
+    case 'getfolderbyserverrelativepath':
+    case 'getfolderbyserverrelativeurl':
+      return webFolderRoute(ctx, seg, more);
     default: {
       // A single web property, e.g. web/Title.
       requireMethod(ctx, 'GET');

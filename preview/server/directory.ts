@@ -20,6 +20,11 @@ export interface DirectoryPerson {
   objectId: string;
   /** What the person does in the product's story; the seed uses it to place people in groups. */
   role: DirectoryRole;
+  /**
+   * Newly arrived (a councillor elected at the last election): in the tenant's directory but not yet on
+   * the procurement site. The demo leaves them out of the site's groups, so the review can be shared with them.
+   */
+  newMember?: boolean;
 }
 
 export const TENANT_DOMAIN = 'borsetshire.example';
@@ -39,6 +44,10 @@ function person(
   return { loginName: `i:0#.f|membership|${email}`, email, displayName, firstName, lastName, jobTitle, department, objectId, role };
 }
 
+function newMember(p: DirectoryPerson): DirectoryPerson {
+  return { ...p, newMember: true };
+}
+
 export const DIRECTORY: readonly DirectoryPerson[] = [
   person('Gareth', 'Pryce', 'Gareth Pryce', 'Digital Workplace Manager (SharePoint administrator)', 'IT and Digital', 'siteOwner', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e01'),
   person('Aisha', 'Khan', 'Aisha Khan', 'Senior Procurement Officer', 'Procurement', 'officer', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e02'),
@@ -51,6 +60,7 @@ export const DIRECTORY: readonly DirectoryPerson[] = [
   person('David', 'Okafor', 'Cllr David Okafor', 'Member, Resources Overview and Scrutiny Committee', 'Democratic Services', 'councillor', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e09'),
   person('Susan', 'Pike', 'Cllr Susan Pike', 'Vice-chair, Resources Overview and Scrutiny Committee', 'Democratic Services', 'councillor', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e10'),
   person('Kevin', 'Doyle', 'Kevin Doyle', 'Highways Inspector', 'Highways and Transport', 'other', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e11'),
+  newMember(person('Omar', 'Haddad', 'Cllr Omar Haddad', 'Member, Resources Overview and Scrutiny Committee (elected May 2026)', 'Democratic Services', 'councillor', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e12')),
 ];
 
 /** The site owner: site collection administrator and the default caller. */
@@ -64,8 +74,9 @@ export function findPerson(loginOrEmail: string): DirectoryPerson | undefined {
   return DIRECTORY.find((p) => p.loginName.toLowerCase() === key || p.email.toLowerCase() === email);
 }
 
+/** The people of a role the demo puts in the site's groups: everyone but new members, who are shared with later. */
 export function peopleWithRole(role: DirectoryRole): DirectoryPerson[] {
-  return DIRECTORY.filter((p) => p.role === role);
+  return DIRECTORY.filter((p) => p.role === role && !p.newMember);
 }
 
 // ---- groups ---------------------------------------------------------------------------------------

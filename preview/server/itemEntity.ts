@@ -9,7 +9,7 @@ import { Ctx } from './context';
 import { findPerson } from './directory';
 import { Entity } from './odataQuery';
 import { permissionsJson } from './permissions';
-import { itemTypeName } from './site';
+import { itemTypeName, WEB_PATH } from './site';
 import { ItemRecord, ListRecord } from './store';
 
 /** A person as a list item's lookup into the User Information List (Title, EMail, Name...). */
@@ -54,9 +54,14 @@ export function itemEntity(ctx: Ctx, list: ListRecord, item: ItemRecord): Entity
     Id: item.id,
     ServerRedirectedEmbedUri: null,
     ServerRedirectedEmbedUrl: '',
-    ContentTypeId: `0x0100${list.id.replace(/-/g, '').toUpperCase()}`,
+    ContentTypeId: `${list.library ? '0x010100' : '0x0100'}${list.id.replace(/-/g, '').toUpperCase()}`,
     Title: item.values.Title ?? null,
   };
+  if (list.library) {
+    // A library item is a file: its name and URL, as SharePoint gives them.
+    props.FileLeafRef = item.fileName ?? null;
+    props.FileRef = `${WEB_PATH}/${list.url}/${item.fileName ?? ''}`;
+  }
   const nav: Record<string, () => Entity | Entity[] | null> = {};
   for (const f of list.fields) {
     const v = item.values[f.internalName] ?? null;

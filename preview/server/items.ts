@@ -127,6 +127,7 @@ function checkIfMatch(ctx: Ctx, item: ItemRecord): void {
 
 function addItem(ctx: Ctx, list: ListRecord): ApiResponse {
   ctx.security.require(ctx.user, PermissionKind.AddListItems, list);
+  if (list.library) throw errors.badArgument('To add an item to a document library, use SPFileCollection.Add()');
   const values = valuesFromBody(ctx, list, jsonBody(ctx));
   for (const f of list.fields) if (!(f.internalName in values)) values[f.internalName] = defaultValue(f);
   if (!('Title' in values)) values.Title = null;

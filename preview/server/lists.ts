@@ -11,6 +11,7 @@ import { PermissionKind, permissionsJson } from './permissions';
 import { effectivePermissionsRoute, inheritanceRoute, roleAssignmentsRoute, userEffectivePermissionsRoute } from './roles';
 import { entityTypeName, itemTypeName, WEB_PATH } from './site';
 import { ListRecord } from './store';
+import { libraryFolderRoute } from './files';
 import { FieldSchema } from './xmlSchema';
 
 const FIELD_KINDS: Record<string, { kind: number; odataType: string; display: string }> = {
@@ -162,8 +163,8 @@ export function listEntity(ctx: Ctx, list: ListRecord): Entity {
     meta: { 'odata.type': 'SP.List', 'odata.id': `${ctx.req.siteUrl}/_api/Web/Lists(guid'${list.id}')`, 'odata.editLink': `Web/Lists(guid'${list.id}')` },
     props: {
       AllowContentTypes: true,
-      BaseTemplate: 100,
-      BaseType: 0,
+      BaseTemplate: list.library ? 101 : 100,
+      BaseType: list.library ? 1 : 0,
       ContentTypesEnabled: true,
       Created: list.created,
       Description: list.description,
@@ -184,7 +185,7 @@ export function listEntity(ctx: Ctx, list: ListRecord): Entity {
       MajorVersionLimit: 500,
       NoCrawl: false,
       ParentWebUrl: WEB_PATH,
-      TemplateFeatureId: '00bfea71-de22-43b2-a848-c05709900100',
+      TemplateFeatureId: list.library ? '00bfea71-e717-4e80-aa17-d0c71b360101' : '00bfea71-de22-43b2-a848-c05709900100',
       Title: list.title,
     },
     selectOnly: {
@@ -227,6 +228,10 @@ function listRoute(ctx: Ctx, list: ListRecord, rest: Segment[]): ApiResponse {
       return effectivePermissionsRoute(ctx, list);
     case 'getusereffectivepermissions':
       return userEffectivePermissionsRoute(ctx, seg, list);
+    case 'rootfolder':
+      // A library's files live in its root folder; otherwise only the folder's own properties (below).
+      if (list.library && more.length > 0) return libraryFolderRoute(ctx, list, more);
+    // falls through
     default: {
       // A single property, e.g. lists/getbytitle('x')/ItemCount, /HasUniqueRoleAssignments or /RootFolder.
       requireMethod(ctx, 'GET');

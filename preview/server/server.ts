@@ -14,6 +14,7 @@ import { atClock, digestTimestamp } from './dates';
 import { DIRECTORY, DirectoryPerson, findPerson, PROCUREMENT_M365_GROUP, SITE_OWNER } from './directory';
 import { errorBody, errors, SpError } from './errors';
 import { attachmentFile } from './attachments';
+import { libraryFile, libraryOf } from './files';
 import { storageEntitySwitch } from './storageEntities';
 import { parseQueryOptions } from './odataQuery';
 import { Security } from './security';
@@ -143,6 +144,17 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
     const stamp = digestTimestamp(Date.now());
     return { value: `0x${digestMac(stamp, root)},${stamp}`, timeoutSeconds: DIGEST_TIMEOUT_SECONDS };
   };
+  /**
+   * What a SharePoint page carries for the web parts on it (SPFx reads it from the page context): the form
+   * digest of the page's site, so their first POST needs no contextinfo call. The preview's page stands for
+   * a procurement site page and, for the Teams personal app, a page on the root site: it gets both.
+   */
+  const pageContext = (html: string): string => {
+    const info = { formDigestValue: issueDigest(false).value, rootFormDigestValue: issueDigest(true).value, formDigestTimeoutSeconds: DIGEST_TIMEOUT_SECONDS };
+    // JSON inside a script element: "<" is escaped so no value can end the element.
+    const script = `<script>window._spPageContextInfo = ${JSON.stringify(info).replace(/</g, '\\u003c')};</script>`;
+    return html.replace('</head>', `    ${script}\n  </head>`);
+  };
   const digestValid = (value: string | undefined, root: boolean): boolean => {
     if (!value) return false;
     const comma = value.indexOf(',');
@@ -227,6 +239,20 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
     }
     if (route === '/_local/storage-entity' && (req.method === 'POST' || req.method === 'DELETE')) return storageEntitySwitch(store, req.method, url.searchParams, body);
     if (route === '/_local/outbox' && req.method === 'GET') return json(200, store.outbox());
+    // What ShareObject granted on pages and files (SharePoint shows it in the object's "Manage access").
+    if (route === '/_local/shares' && req.method === 'GET') {
+      return json(
+        200,
+        store.objectShares().map((s) => ({
+          url: s.url,
+          loginName: store.users.get(s.principalId)?.loginName ?? null,
+          title: store.users.get(s.principalId)?.title ?? null,
+          role: store.roles.get(s.roleId)?.name ?? null,
+          sharedBy: store.users.get(s.sharedBy)?.loginName ?? null,
+          sharedAt: s.sharedAt,
+        }))
+      );
+    }
     if (route === '/_local/users' && req.method === 'GET') {
       return json(
         200,
@@ -254,15 +280,13 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
     return errorResponse(errors.noResource(url.pathname));
   };
 
-  const handleAttachment = (req: IncomingMessage, url: URL, siteUrl: string, m: RegExpExecArray): ApiResponse => {
+  /** A file URL (an attachment's, a library file's) read as the person calling. */
+  const handleFile = (req: IncomingMessage, url: URL, siteUrl: string, serve: (ctx: Ctx) => ApiResponse): ApiResponse => {
     const who = (req.headers['x-local-user'] as string | undefined) ?? cookie(req, 'localUser');
     const person = who && who.trim() ? findPerson(who) : SITE_OWNER;
     if (!person) return errorResponse(errors.unauthorized(who ?? ''));
     firstVisit(person);
     try {
-      const listUrl = decodeURIComponent(m[1]).toLowerCase();
-      const list = [...store.lists.values()].find((l) => l.url.toLowerCase() === `lists/${listUrl}`);
-      if (!list) throw new SpError(404, '-2130575338, Microsoft.SharePoint.SPException', 'File Not Found.');
       const ctx: Ctx = {
         req: { method: 'GET', path: url.pathname, query: url.searchParams, headers: headerMap(req), body: Buffer.alloc(0), siteUrl, inBatch: false },
         store,
@@ -275,11 +299,19 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
         },
         issueDigest: () => issueDigest(false),
       };
-      return attachmentFile(ctx, list, Number(m[2]), decodeURIComponent(m[3]));
+      return serve(ctx);
     } catch (err) {
       return errorResponse(err);
     }
   };
+
+  const handleAttachment = (req: IncomingMessage, url: URL, siteUrl: string, m: RegExpExecArray): ApiResponse =>
+    handleFile(req, url, siteUrl, (ctx) => {
+      const listUrl = decodeURIComponent(m[1]).toLowerCase();
+      const list = [...store.lists.values()].find((l) => l.url.toLowerCase() === `lists/${listUrl}`);
+      if (!list) throw new SpError(404, '-2130575338, Microsoft.SharePoint.SPException', 'File Not Found.');
+      return attachmentFile(ctx, list, Number(m[2]), decodeURIComponent(m[3]));
+    });
 
   /**
    * Writes a reply and never throws: a reply that cannot be written (a header Node refuses, a socket
@@ -366,8 +398,21 @@ export async function startListService(options: ListServiceOptions): Promise<Lis
           if (lower.startsWith('/_local/')) return send(res, handleLocal(req, url, body, siteUrl), extra);
           const m = attachmentPath.exec(url.pathname);
           if (m && req.method === 'GET') return send(res, handleAttachment(req, url, siteUrl, m), extra);
+          // A document library's file, at its own URL (/sites/procurement/<Library>/<name>).
+          if (req.method === 'GET' && lower.startsWith(`${WEB_PATH.toLowerCase()}/`)) {
+            let inLibrary: ReturnType<typeof libraryOf>;
+            try {
+              inLibrary = libraryOf({ store } as Ctx, url.pathname);
+            } catch {
+              inLibrary = undefined;
+            }
+            if (inLibrary?.rest && !inLibrary.rest.includes('/')) {
+              const { list, rest } = inLibrary;
+              return send(res, handleFile(req, url, siteUrl, (ctx) => libraryFile(ctx, list, rest)), extra);
+            }
+          }
           if (lower === `${WEB_PATH}/_api` || lower === '/_api') return send(res, errorResponse(errors.noResource(url.pathname)), extra);
-          if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD') && serveStatic(options.staticDir, url.pathname, req, res, extra)) return;
+          if (options.staticDir && (req.method === 'GET' || req.method === 'HEAD') && serveStatic(options.staticDir, url.pathname, req, res, extra, pageContext)) return;
           send(res, { status: 404, headers: { 'Content-Type': 'text/plain; charset=utf-8' }, body: 'Not found' }, extra);
         } catch (err) {
           if (!res.headersSent) send(res, errorResponse(err), extra);

@@ -9,6 +9,7 @@ import { Segment, stringArg } from './odataPath';
 import { PermissionKind } from './permissions';
 import { ensureDirectoryUser } from './principals';
 import { WEB_TITLE } from './site';
+import { libraryOf } from './files';
 
 export function contextInfo(ctx: Ctx): ApiResponse {
   requireMethod(ctx, 'POST');
@@ -62,12 +63,52 @@ export function sendEmail(ctx: Ctx): ApiResponse {
   return json(200, { 'odata.metadata': `${ctx.req.siteUrl}/_api/$metadata#Edm.Null`, 'odata.null': true });
 }
 
-/** SP.Web.ShareObject: grants the people the role (or group) on the site when they lack it, and sends the invitation. */
+/**
+ * Whether a URL given to ShareObject is the site itself (its address, or the page SharePoint's "Share
+ * site" uses, _layouts/15/aclinv.aspx) rather than an object in it (a page, a file).
+ */
+function isSiteUrl(ctx: Ctx, url: string): boolean {
+  const plain = url.split(/[?#]/)[0].replace(/\/+$/, '').toLowerCase();
+  const site = ctx.req.siteUrl.replace(/\/+$/, '').toLowerCase();
+  return plain === site || plain === `${site}/_layouts/15/aclinv.aspx`;
+}
+
+/** The name SharePoint gives the shared object in the invitation: the page or file name, else the site's title. */
+function objectName(url: string): string {
+  const path = url.split(/[?#]/)[0].replace(/\/+$/, '');
+  const last = decodeURIComponent(path.slice(path.lastIndexOf('/') + 1));
+  return last.replace(/\.aspx$/i, '').replace(/-/g, ' ') || WEB_TITLE;
+}
+
+/**
+ * SP.Web.ShareObject, as SharePoint Online answers it for people of the organisation:
+ * - Sharing the site itself (its URL or aclinv.aspx) needs ManagePermissions; a role is granted on the site.
+ * - Sharing an object in it (a page, a file) is open to anyone who can edit it, as on a site whose
+ *   sharing settings let members share files and folders (SharePoint Online's default); pages and files
+ *   here inherit the site's permissions, so that is EditListItems on the site (or on the library file
+ *   named). The role is granted on that object only (kept in object_shares, /_local/shares), not on the site.
+ * - With "group:<id>" the people are put in that SharePoint group, which only someone who may change
+ *   the group's membership can do (its owner, a site collection administrator).
+ * Everyone named is resolved in the directory and added to the site's users. With sendEmail, SharePoint
+ * sends the invitation: the message and a link to what was shared (here, into the outbox).
+ */
 export function shareObject(ctx: Ctx): ApiResponse {
   requireMethod(ctx, 'POST');
-  ctx.security.require(ctx.user, PermissionKind.ManagePermissions);
   const body = jsonBody(ctx);
-  const url = typeof body.url === 'string' ? body.url : ctx.req.siteUrl;
+  const url = typeof body.url === 'string' && body.url.trim() ? body.url.trim() : ctx.req.siteUrl;
+  const site = isSiteUrl(ctx, url);
+  if (site) ctx.security.require(ctx.user, PermissionKind.ManagePermissions);
+  else {
+    const file = (() => {
+      try {
+        return libraryOf(ctx, new URL(url, ctx.req.siteUrl).pathname);
+      } catch {
+        return undefined;
+      }
+    })();
+    const item = file?.rest ? [...file.list.items.values()].find((i) => i.fileName?.toLowerCase() === file.rest.toLowerCase()) : undefined;
+    ctx.security.require(ctx.user, PermissionKind.EditListItems, item ? file?.list : undefined, item);
+  }
   let keys: string[] = [];
   try {
     const parsed = JSON.parse(String(body.peoplePickerInput ?? '[]')) as unknown;
@@ -82,6 +123,7 @@ export function shareObject(ctx: Ctx): ApiResponse {
   const role = roleMatch ? ctx.store.roles.get(Number(roleMatch[1])) : undefined;
   const group = groupMatch ? ctx.store.groups.get(Number(groupMatch[1])) : undefined;
   if (!role && !group) throw errors.badArgument(`The roleValue '${String(body.roleValue ?? '')}' is not a known role ("role:<id>") or group ("group:<id>").`);
+  if (group && !ctx.security.canManageGroup(ctx.user, group, ctx.security.has(ctx.user, PermissionKind.ManagePermissions))) throw errors.accessDenied();
 
   const results: Record<string, unknown>[] = [];
   const invited: DirectoryPerson[] = [];
@@ -92,7 +134,8 @@ export function shareObject(ctx: Ctx): ApiResponse {
       continue;
     }
     const user = ensureDirectoryUser(ctx, person.loginName);
-    if (role && (ctx.security.effective(user) & role.mask) !== role.mask) ctx.store.addAssignment('web', user.id, role.id);
+    if (role && site && (ctx.security.effective(user) & role.mask) !== role.mask) ctx.store.addAssignment('web', user.id, role.id);
+    if (role && !site) ctx.store.addObjectShare({ url: url.split('#')[0], principalId: user.id, roleId: role.id, sharedBy: ctx.user!.id });
     if (group) ctx.store.addGroupMember(group, user.id);
     invited.push(person);
     results.push({
@@ -107,16 +150,18 @@ export function shareObject(ctx: Ctx): ApiResponse {
       User: person.loginName,
     });
   }
+  const name = site ? WEB_TITLE : objectName(url);
   if (invited.length > 0 && body.sendEmail === true) {
     const from = ctx.user?.title ?? ctx.person.displayName;
+    const message = typeof body.emailBody === 'string' ? body.emailBody.trim() : '';
     ctx.store.addOutbox({
       kind: 'share',
       from: ctx.person.email,
       to: invited.map((p) => p.email),
       cc: [],
       bcc: [],
-      subject: typeof body.emailSubject === 'string' && body.emailSubject ? body.emailSubject : `${from} has shared '${WEB_TITLE}' with you`,
-      body: `${typeof body.emailBody === 'string' ? body.emailBody : ''}\n\n${url}`.trim(),
+      subject: typeof body.emailSubject === 'string' && body.emailSubject ? body.emailSubject : `${from} has shared '${name}' with you`,
+      body: [`${from} has shared '${name}' with you.`, message, `Open: ${url}`].filter(Boolean).join('\n\n'),
     });
   }
   const ok = invited.length > 0;
@@ -128,12 +173,12 @@ export function shareObject(ctx: Ctx): ApiResponse {
         ErrorMessage: ok ? null : "Couldn't resolve the users.",
         IconUrl: null,
         InvitedUsers: null,
-        Name: WEB_TITLE,
+        Name: name,
         PermissionsPageRelativeUrl: '/sites/procurement/_layouts/15/user.aspx',
         StatusCode: ok ? 0 : -1,
-        UniquelyPermissionedUsers: [],
+        UniquelyPermissionedUsers: role && !site ? results : [],
         Url: url,
-        UsersAddedToGroup: results,
+        UsersAddedToGroup: role && !site ? [] : results,
       },
       nav: { GroupsSharedWith: () => (group ? [{ props: { Id: group.id, Title: group.title } }] : []), UsersWithAccessRequests: () => [] },
     },

@@ -2,7 +2,7 @@
  * Serves the preview page's files from one folder: index.html for "/", content types by extension,
  * no directory listings and nothing outside the folder (path traversal is refused).
  */
-import { createReadStream, statSync } from 'fs';
+import { createReadStream, readFileSync, statSync } from 'fs';
 import { IncomingMessage, ServerResponse } from 'http';
 import { extname, join, resolve, sep } from 'path';
 
@@ -29,7 +29,15 @@ const TYPES: Record<string, string> = {
 };
 
 /** Answers the request from the folder and returns true, or returns false when there is no such file. */
-export function serveStatic(root: string, pathname: string, req: IncomingMessage, res: ServerResponse, extra: Record<string, string>): boolean {
+export function serveStatic(
+  root: string,
+  pathname: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  extra: Record<string, string>,
+  /** Fills in the page (index.html) as it is sent: the page context a SharePoint page carries. */
+  page?: (html: string) => string
+): boolean {
   let decoded: string;
   try {
     decoded = decodeURIComponent(pathname);
@@ -48,6 +56,12 @@ export function serveStatic(root: string, pathname: string, req: IncomingMessage
     size = stat.size;
   } catch {
     return false;
+  }
+  if (page && relative === 'index.html') {
+    const html = Buffer.from(page(readFileSync(file, 'utf8')), 'utf8');
+    res.writeHead(200, { ...extra, 'Content-Type': TYPES['.html'], 'Content-Length': String(html.length), 'Cache-Control': 'no-store', 'X-Content-Type-Options': 'nosniff' });
+    res.end(req.method === 'HEAD' ? undefined : html);
+    return true;
   }
   res.writeHead(200, {
     ...extra,

@@ -57,6 +57,8 @@ export interface ItemRecord {
   authorId: number;
   editorId: number;
   attachments: string[];
+  /** In a document library: the file's name (its content, version by version, is in the files table). */
+  fileName?: string;
 }
 
 export interface VersionRecord {
@@ -76,6 +78,8 @@ export interface ListRecord {
   description: string;
   versioning: boolean;
   attachments: boolean;
+  /** A document library: each item is a file (from the XML's list template; not stored). */
+  library: boolean;
   fields: FieldSchema[];
   created: string;
   lastItemModified: string;
@@ -109,6 +113,15 @@ export interface OutboxMessage {
   bcc: string[];
   subject: string;
   body: string;
+}
+
+/** What SP.Web.ShareObject granted on an object below the site (a page, a file): who, which role, by whom, when. */
+export interface ObjectShare {
+  url: string;
+  principalId: number;
+  roleId: number;
+  sharedBy: number;
+  sharedAt: string;
 }
 
 export interface SiteInfo {
@@ -152,6 +165,9 @@ CREATE TABLE IF NOT EXISTS attachments(list_id TEXT NOT NULL, item_id INTEGER NO
 CREATE TABLE IF NOT EXISTS outbox(id INTEGER PRIMARY KEY AUTOINCREMENT, data TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS unique_items(list_id TEXT NOT NULL, item_id INTEGER NOT NULL, PRIMARY KEY(list_id, item_id));
 CREATE TABLE IF NOT EXISTS storage_entities(key TEXT PRIMARY KEY, value TEXT NOT NULL, description TEXT, comment TEXT);
+CREATE TABLE IF NOT EXISTS files(list_id TEXT NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL, content BLOB NOT NULL, PRIMARY KEY(list_id, item_id, version));
+CREATE TABLE IF NOT EXISTS object_shares(url TEXT NOT NULL, principal_id INTEGER NOT NULL, role_id INTEGER NOT NULL, shared_by INTEGER NOT NULL, shared_at TEXT NOT NULL,
+  PRIMARY KEY(url, principal_id, role_id));
 `;
 
 /** node:sqlite is loaded lazily so its "experimental" warning can be kept off the console. */
@@ -378,6 +394,7 @@ export class Store {
         description: String(r.description),
         versioning: r.versioning === 1,
         attachments: r.attachments === 1,
+        library: false,
         fields: JSON.parse(String(r.fields)) as FieldSchema[],
         created: String(r.created),
         lastItemModified: String(r.last_modified),
@@ -410,6 +427,7 @@ export class Store {
           description: schema.description,
           versioning: schema.versioning,
           attachments: schema.attachments,
+          library: schema.library,
           fields: schema.fields,
           created,
           lastItemModified: created,
@@ -435,6 +453,7 @@ export class Store {
         this.lists.set(list.id, list);
         continue;
       }
+      existing.library = schema.library;
       const where = `the stored list "${existing.title}" (${existing.url}) disagrees with the XML`;
       if (existing.title !== schema.title) throw new SchemaError(schema.url, `${where}: its title is "${existing.title}", the XML says "${schema.title}"`);
       if (existing.versioning !== schema.versioning || existing.attachments !== schema.attachments) {
@@ -678,9 +697,10 @@ export class Store {
   }
 
   /** Adds an item with the next id (ids are never reused, as in SharePoint). */
-  addItem(list: ListRecord, values: Record<string, FieldValue>, userId: number): ItemRecord {
+  addItem(list: ListRecord, values: Record<string, FieldValue>, userId: number, fileName?: string): ItemRecord {
     const now = nowIso();
     const item: ItemRecord = { id: list.nextItemId, version: 1, guid: randomUUID(), values, created: now, modified: now, authorId: userId, editorId: userId, attachments: [] };
+    if (fileName !== undefined) item.fileName = fileName;
     list.nextItemId += 1;
     try {
       this.saveItem(list, item);
@@ -712,8 +732,18 @@ export class Store {
     return next;
   }
 
+  /** Sets columns of an item's current version without making a new one (a library file's columns set with its upload). */
+  amendCurrentVersion(list: ListRecord, item: ItemRecord, values: Record<string, FieldValue>): ItemRecord {
+    const next: ItemRecord = { ...item, values: { ...item.values, ...values } };
+    this.saveItem(list, next);
+    this.saveVersion(list, next);
+    list.items.set(item.id, next);
+    return next;
+  }
+
   deleteItem(list: ListRecord, itemId: number): void {
     this.run('DELETE FROM items WHERE list_id = ? AND id = ?', list.id, itemId);
+    this.run('DELETE FROM files WHERE list_id = ? AND item_id = ?', list.id, itemId);
     this.run('DELETE FROM attachments WHERE list_id = ? AND item_id = ?', list.id, itemId);
     if (list.uniqueItems.has(itemId)) this.setItemUniquePermissions(list, itemId, false);
     this.touchList(list, nowIso());
@@ -737,6 +767,41 @@ export class Store {
   attachmentContent(list: ListRecord, itemId: number, name: string): Buffer | undefined {
     const row = this.db.prepare('SELECT content FROM attachments WHERE list_id = ? AND item_id = ? AND name = ?').get(list.id, itemId, name);
     return row ? Buffer.from(row.content as Uint8Array) : undefined;
+  }
+
+  // ---- library files ------------------------------------------------------------------------
+
+  /** A library file's content as of one version of its item. */
+  saveFileContent(list: ListRecord, itemId: number, version: number, content: Uint8Array): void {
+    this.run('INSERT OR REPLACE INTO files VALUES(?, ?, ?, ?)', list.id, itemId, version, content);
+  }
+
+  /** The content of a file as of a version (the newest when not given). */
+  fileContent(list: ListRecord, itemId: number, version?: number): Buffer | undefined {
+    const row =
+      version === undefined
+        ? this.db.prepare('SELECT content FROM files WHERE list_id = ? AND item_id = ? ORDER BY version DESC LIMIT 1').get(list.id, itemId)
+        : // A version that changed only the item's columns keeps the content of the one before.
+          this.db.prepare('SELECT content FROM files WHERE list_id = ? AND item_id = ? AND version <= ? ORDER BY version DESC LIMIT 1').get(list.id, itemId, version);
+    return row ? Buffer.from(row.content as Uint8Array) : undefined;
+  }
+
+  // ---- sharing -------------------------------------------------------------------------------
+
+  addObjectShare(share: Omit<ObjectShare, 'sharedAt'>): ObjectShare {
+    const sharedAt = nowIso();
+    this.run('INSERT OR REPLACE INTO object_shares VALUES(?, ?, ?, ?, ?)', share.url, share.principalId, share.roleId, share.sharedBy, sharedAt);
+    return { ...share, sharedAt };
+  }
+
+  objectShares(): ObjectShare[] {
+    return this.all('SELECT * FROM object_shares ORDER BY shared_at, url').map((r) => ({
+      url: String(r.url),
+      principalId: Number(r.principal_id),
+      roleId: Number(r.role_id),
+      sharedBy: Number(r.shared_by),
+      sharedAt: String(r.shared_at),
+    }));
   }
 
   // ---- tenant properties --------------------------------------------------------------------

@@ -200,8 +200,11 @@ export function validateUpdateListItem(ctx: Ctx, list: ListRecord, item: ItemRec
   const { ok, values, people, results } = validate(list, formValues, datesInUTC, item);
   if (!ok) return answer(ctx, results);
   resolvePeople(ctx, values, people);
-  // bNewDocumentUpdate is accepted; either way the change is a new item version here.
-  if (formValues.length > 0) ctx.store.updateItem(list, item, { values }, ctx.user!.id);
+  // bNewDocumentUpdate on a library file sets the columns of the version just uploaded, as SharePoint
+  // does; on a list item it is accepted and the change is a new item version either way.
+  const body = jsonBody(ctx);
+  if (formValues.length > 0 && list.library && body.bNewDocumentUpdate === true) ctx.store.amendCurrentVersion(list, item, values);
+  else if (formValues.length > 0) ctx.store.updateItem(list, item, { values }, ctx.user!.id);
   return answer(ctx, results);
 }
 

@@ -32,6 +32,8 @@ export interface ListSchema {
   description: string;
   versioning: boolean;
   attachments: boolean;
+  /** A document library (ListInstance TemplateType 101, List BaseType 1): its items are files. */
+  library: boolean;
   fields: FieldSchema[];
 }
 
@@ -133,9 +135,14 @@ export function loadListSchemas(assetsDir: string): ListSchema[] {
     if (lists.some((l) => l.title.toLowerCase() === title.toLowerCase() || l.url.toLowerCase() === url.toLowerCase())) {
       throw new SchemaError(elementsPath, `two ListInstance elements use the title "${title}" or URL "${url}"`);
     }
+    const template = String(instance.TemplateType ?? '100');
+    const baseType = String(list.BaseType ?? '0');
+    if (!['100', '101'].includes(template)) throw new SchemaError(elementsPath, `ListInstance "${title}" has TemplateType ${template}; only custom lists (100) and document libraries (101) are supported`);
+    if ((template === '101') !== (baseType === '1')) throw new SchemaError(schemaPath, `List BaseType ${baseType} does not match the ListInstance TemplateType ${template} (a document library has BaseType 1)`);
     lists.push({
       title,
       url,
+      library: template === '101',
       description: String(instance.Description ?? ''),
       versioning: bool(instance.VersioningEnabled, bool(list.VersioningEnabled, false)),
       attachments: !bool(list.DisableAttachments, false),

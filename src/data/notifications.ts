@@ -135,3 +135,56 @@ export async function notifyChallenge(
     return notSentWarning('officers', e);
   }
 }
+
+/**
+ * Tells the councillor who raised a challenge that an officer has answered it (or revised the answer),
+ * with a link to the scrutiny review page in SharePoint (councillors do not use Teams).
+ */
+export async function notifyResponse(
+  services: NotifyServices,
+  challenge: ScrutinyChallenge,
+  indexTitle: string,
+  reviewLink?: (target: { periodName?: string; indexId?: string }) => string | undefined
+): Promise<string | undefined> {
+  const to = challenge.raisedBy?.email;
+  const who = challenge.raisedBy?.displayName ?? 'the councillor';
+  if (!to) return `The email to ${who} was not sent: SharePoint has no email address for them. Let them know another way.`;
+  const href = reviewLink?.({ periodName: challenge.periodName, indexId: challenge.indexId || undefined });
+  try {
+    await send(services, {
+      to: [to],
+      subject: `Response to your scrutiny challenge on ${indexTitle} (${challenge.periodName})`,
+      paragraphs: [
+        `${challenge.respondedBy?.displayName ?? 'An officer'} has answered your challenge on ${indexTitle}:`,
+        challenge.text,
+        'The response:',
+        challenge.response,
+        'You can close the challenge if you are satisfied, or reopen it later for a further answer.',
+      ],
+      link: href ? { text: `Open the scrutiny review of ${indexTitle}`, href } : undefined,
+    });
+    return undefined;
+  } catch (e) {
+    return notSentWarning(who, e);
+  }
+}
+
+/** Tells officers that a councillor reopened a challenge and wants a further answer. */
+export async function notifyReopened(services: NotifyServices, challenge: ScrutinyChallenge, indexTitle: string, links: NotifyLinks = {}): Promise<string | undefined> {
+  const href = links.challenges?.({ periodName: challenge.periodName, indexId: challenge.indexId || undefined });
+  try {
+    await send(services, {
+      to: await groupEmails(services.sp, GROUPS.officers),
+      subject: `Scrutiny challenge reopened on ${indexTitle} (${challenge.periodName})`,
+      paragraphs: [
+        `${challenge.raisedBy?.displayName ?? 'A councillor'} has reopened their challenge on ${indexTitle} and is waiting for a further answer:`,
+        challenge.text,
+        'Please revise the answer in the scrutiny review.',
+      ],
+      link: href ? { text: `Open ${indexTitle} in the scrutiny review`, href } : undefined,
+    });
+    return undefined;
+  } catch (e) {
+    return notSentWarning('officers', e);
+  }
+}

@@ -8,6 +8,7 @@ import { DataError, ValidationError } from './errors';
 import { notifySignOff } from './notifications';
 import { lockAssessments, unlockAssessments } from './recordLock';
 import { DataServices } from './services';
+import { readPeriodFramework } from './periodFramework';
 
 /** The period as it stands now, read afresh: a decision is always taken on the latest state. */
 export async function currentPeriod(services: DataServices, name: string): Promise<AssessmentPeriod> {
@@ -32,14 +33,17 @@ export async function startNextPeriod(services: DataServices, from: AssessmentPe
     throw new DataError('refused', `Only a signed-off assessment can be carried forward; ${from.name} is ${from.status.toLowerCase()}.`);
   }
   const name = nextPeriodName(from.name);
-  const { period: record } = await services.periods.ensure(name, { id: framework.id, version: framework.version });
+  // A new year starts from today's framework as the site holds it, not the signed-off year's record:
+  // retired indices leave it and local ones join it.
+  const today = await todaysFramework(services, framework);
+  const { period: record } = await services.periods.ensure(name, { id: today.id, version: today.version });
   const [previous, actions, already, alreadyActions] = await Promise.all([
     services.assessments.forPeriod(from.name),
     services.actions.forPeriod(from.name),
     services.assessments.forPeriod(name),
     services.actions.forPeriod(name),
   ]);
-  const live = new Set(framework.indices.map((i) => i.id));
+  const live = new Set(today.indices.map((i) => i.id));
   const carried = new Set(already.map((a) => a.indexId));
   let assessmentsCarried = 0;
   for (const a of previous.filter((p) => live.has(p.indexId) && !carried.has(p.indexId))) {
@@ -105,7 +109,7 @@ export async function takeSignOffStep(
 
   if (step.action === 'submit') await services.submissions.add(now.name, comment);
   // A sign-off keeps the framework the year was assessed against, so rewording it later never rewrites the record.
-  else await services.signOffs.add(now.name, DECISION_OF[step.action], comment, step.action === 'signOff' ? frameworkSnapshot(context.framework) : undefined);
+  else await services.signOffs.add(now.name, DECISION_OF[step.action], comment, step.action === 'signOff' ? await signOffSnapshot(services, now, assessments) : undefined);
 
   const warnings: string[] = [];
   try {
@@ -135,4 +139,25 @@ export async function finishSignOff(services: DataServices, periodName: string):
 /** The framework as JSON, for the record of a sign-off. */
 export function frameworkSnapshot(framework: Framework): string {
   return JSON.stringify(framework);
+}
+
+async function builtInFramework(): Promise<Framework> {
+  return (await import(/* webpackChunkName: 'framework' */ '../framework/builtIn')).npsFramework2018();
+}
+
+/**
+ * What a sign-off records: the year's framework read afresh from the site as it stood when the year
+ * was submitted (see periodFramework.ts), with any index retired since that the year assessed, never
+ * the page's copy, which may be stale or today's.
+ */
+async function signOffSnapshot(services: DataServices, submitted: AssessmentPeriod, assessments: IndexAssessment[]): Promise<string> {
+  const { framework } = await readPeriodFramework(services.indices, submitted, new Set(assessments.map((a) => a.indexId)), await builtInFramework());
+  return frameworkSnapshot(framework);
+}
+
+/** Today's framework as the site holds it (retired indices left out); `fallback` when set-up has not run. */
+async function todaysFramework(services: DataServices, fallback: Framework): Promise<Framework> {
+  const builtIn = await builtInFramework();
+  const { framework } = await readPeriodFramework(services.indices, undefined, new Set(), builtIn);
+  return framework === builtIn ? fallback : framework;
 }

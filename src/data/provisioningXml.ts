@@ -1,4 +1,4 @@
-import { FieldDefinition, LIST_KEYS, LISTS, ListDefinition, ListKey } from './schema';
+import { FieldDefinition, isDocumentLibrary, LIST_KEYS, LISTS, ListDefinition, ListKey } from './schema';
 
 /**
  * Writes the feature framework XML that provisions the lists, from the list model. The files are
@@ -10,6 +10,14 @@ import { FieldDefinition, LIST_KEYS, LISTS, ListDefinition, ListKey } from './sc
 const SP_NS = 'http://schemas.microsoft.com/sharepoint/';
 /** The feature that defines the generic custom list (template 100). */
 const CUSTOM_LIST_FEATURE = '00bfea71-de22-43b2-a848-c05709900100';
+/** The feature that defines the document library (template 101). */
+const DOCUMENT_LIBRARY_FEATURE = '00bfea71-e717-4e80-aa17-d0c71b360101';
+
+/** The list template a list is made from: a document library (101) when its content type is a Document. */
+export function listTemplateOf(list: ListDefinition): { featureId: string; templateType: 100 | 101 } {
+  return isDocumentLibrary(list) ? { featureId: DOCUMENT_LIBRARY_FEATURE, templateType: 101 } : { featureId: CUSTOM_LIST_FEATURE, templateType: 100 };
+}
+
 export const FIELD_GROUP = 'Procurement maturity';
 
 function esc(value: string): string {
@@ -91,8 +99,9 @@ export function elementsXml(): string {
   }
   for (const key of LIST_KEYS) {
     const list: ListDefinition = LISTS[key];
+    const template = listTemplateOf(list);
     lines.push(
-      `  <ListInstance CustomSchema="${schemaFileName(key)}" FeatureId="${CUSTOM_LIST_FEATURE}" TemplateType="100" Title="${esc(list.title)}" Description="${esc(list.description)}" Url="${list.url}" VersioningEnabled="${bool(list.versioning)}" OnQuickLaunch="FALSE" />`
+      `  <ListInstance CustomSchema="${schemaFileName(key)}" FeatureId="${template.featureId}" TemplateType="${template.templateType}" Title="${esc(list.title)}" Description="${esc(list.description)}" Url="${list.url}" VersioningEnabled="${bool(list.versioning)}" OnQuickLaunch="FALSE" />`
     );
   }
   lines.push('</Elements>', '');
@@ -102,10 +111,13 @@ export function elementsXml(): string {
 /** The list schema: its content type, its columns with list settings (required, indexed), one view. */
 export function listSchemaXml(key: ListKey): string {
   const list: ListDefinition = LISTS[key];
-  const viewFields = ['LinkTitle', ...list.fields.filter((f) => f.type !== 'Note').map((f) => f.internalName), 'Modified', 'Editor'];
+  // A library's views and forms live in its Forms folder and list files (LinkFilename), not items.
+  const library = isDocumentLibrary(list);
+  const forms = library ? 'Forms/' : '';
+  const viewFields = [...(library ? ['DocIcon', 'LinkFilename'] : ['LinkTitle']), ...list.fields.filter((f) => f.type !== 'Note').map((f) => f.internalName), 'Modified', 'Editor'];
   return [
     '<?xml version="1.0" encoding="utf-8"?>',
-    `<List xmlns:ows="Microsoft SharePoint" xmlns="${SP_NS}" Title="${esc(list.title)}" Url="${list.url}" BaseType="0" EnableContentTypes="TRUE" FolderCreation="FALSE" VersioningEnabled="${bool(list.versioning)}" DisableAttachments="${bool(!list.attachments)}" Direction="$Resources:Direction;">`,
+    `<List xmlns:ows="Microsoft SharePoint" xmlns="${SP_NS}" Title="${esc(list.title)}" Url="${list.url}" BaseType="${library ? 1 : 0}" EnableContentTypes="TRUE" FolderCreation="FALSE" VersioningEnabled="${bool(list.versioning)}" DisableAttachments="${bool(!list.attachments)}" Direction="$Resources:Direction;">`,
     '  <MetaData>',
     '    <ContentTypes>',
     `      <ContentTypeRef ID="${list.contentTypeId}" />`,
@@ -114,7 +126,7 @@ export function listSchemaXml(key: ListKey): string {
     ...list.fields.map((f) => fieldXml(f, '      ', true)),
     '    </Fields>',
     '    <Views>',
-    '      <View BaseViewID="1" Type="HTML" WebPartZoneID="Main" DisplayName="All items" DefaultView="TRUE" MobileView="TRUE" MobileDefaultView="TRUE" SetupPath="pages\\viewpage.aspx" ImageUrl="/_layouts/images/generic.png" Url="AllItems.aspx">',
+    `      <View BaseViewID="1" Type="HTML" WebPartZoneID="Main" DisplayName="All items" DefaultView="TRUE" MobileView="TRUE" MobileDefaultView="TRUE" SetupPath="pages\\viewpage.aspx" ImageUrl="/_layouts/images/generic.png" Url="${forms}AllItems.aspx">`,
     '        <RowLimit Paged="TRUE">30</RowLimit>',
     '        <XslLink Default="TRUE">main.xsl</XslLink>',
     '        <JSLink>clienttemplates.js</JSLink>',
@@ -130,9 +142,9 @@ export function listSchemaXml(key: ListKey): string {
     '      </View>',
     '    </Views>',
     '    <Forms>',
-    '      <Form Type="DisplayForm" Url="DispForm.aspx" SetupPath="pages\\form.aspx" WebPartZoneID="Main" />',
-    '      <Form Type="EditForm" Url="EditForm.aspx" SetupPath="pages\\form.aspx" WebPartZoneID="Main" />',
-    '      <Form Type="NewForm" Url="NewForm.aspx" SetupPath="pages\\form.aspx" WebPartZoneID="Main" />',
+    `      <Form Type="DisplayForm" Url="${forms}DispForm.aspx" SetupPath="pages\\form.aspx" WebPartZoneID="Main" />`,
+    `      <Form Type="EditForm" Url="${forms}EditForm.aspx" SetupPath="pages\\form.aspx" WebPartZoneID="Main" />`,
+    `      <Form Type="NewForm" Url="${forms}${library ? 'Upload' : 'NewForm'}.aspx" SetupPath="pages\\form.aspx" WebPartZoneID="Main" />`,
     '    </Forms>',
     '  </MetaData>',
     '</List>',

@@ -32,7 +32,10 @@ export interface ListDefinition {
   /** Web-relative URL of the list. */
   url: string;
   description: string;
-  /** The list's content type (a child of Item), which carries its columns into the list forms. */
+  /**
+   * The list's content type, which carries its columns into the list forms: a child of Item (0x0100...)
+   * for a list, a child of Document (0x0101...) for a document library, which is what makes it one.
+   */
   contentTypeId: string;
   versioning: boolean;
   attachments: boolean;
@@ -65,6 +68,9 @@ export const LISTS = {
       { id: '{821e1dd3-1916-471e-9cd1-90c80ab05d4a}', internalName: 'NpsRetired', displayName: 'Retired', type: 'Boolean', required: false, indexed: true, defaultValue: '0' },
       { id: '{89fa7540-1fae-4bcf-a329-556459a363a0}', internalName: 'NpsSourceFramework', displayName: 'Source framework', type: 'Text', required: false, indexed: false, maxLength: 100 },
       { id: '{55ac5ade-e9e6-4513-b973-b675dd6af73b}', internalName: 'NpsFrameworkVersion', displayName: 'Framework version', type: 'Text', required: false, indexed: false, maxLength: 50 },
+      // A local index begun from an objective the strategy names (ethical-procurement, green-social-value):
+      // the app shows the strategy's own sentence beside it, never text typed here, as the strategy's.
+      { id: '{1a486de5-7fe7-43c6-a34a-644799704a79}', internalName: 'NpsStartingPoint', displayName: 'Starting point in the strategy', type: 'Text', required: false, indexed: false, maxLength: 100 },
     ],
   },
   periods: {
@@ -150,13 +156,16 @@ export const LISTS = {
     title: 'Scrutiny challenges',
     url: 'Lists/ScrutinyChallenges',
     contentTypeId: '0x01006DA79DA041034159AF86081FBC7D214E',
-    description: "Challenges raised by scrutiny councillors on a signed-off assessment. Councillors can add, not change; Created By is who raised each one.",
+    description: "Challenges raised by scrutiny councillors on a signed-off assessment, and the councillors' entries closing or reopening their own. Councillors can add, not change; Created By is who raised or closed each one.",
     versioning: true,
     attachments: false,
     fields: [
       { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: true, indexed: true, maxLength: 20 },
       { id: '{60f1d98b-9b55-4775-b18a-46d5c8baab52}', internalName: 'NpsIndexId', displayName: 'Index id', type: 'Text', required: false, indexed: true, maxLength: 100 },
       { id: '{e883e3a4-b813-4113-a1f6-7bcdce39f6da}', internalName: 'NpsChallengeText', displayName: 'Challenge', type: 'Note', required: true, indexed: false },
+      // An entry that closes or reopens a challenge (rather than raising one) names it here; only its raiser's count.
+      { id: '{c9b0c83d-aefa-4ab1-9941-a445501a0aa7}', internalName: 'NpsStatusOf', displayName: 'Closes or reopens challenge', type: 'Number', required: false, indexed: true },
+      { id: '{3d55fc19-6b09-465e-b6b8-c9c0971e98e8}', internalName: 'NpsChallengeState', displayName: 'Challenge state', type: 'Choice', required: false, indexed: false, choices: ['Closed', 'Reopened'] },
     ],
   },
   responses: {
@@ -170,6 +179,31 @@ export const LISTS = {
       { id: '{6a9c1e3b-7d2f-4e8a-b5c1-3d7f9b2e4a6c}', internalName: 'NpsChallengeId', displayName: 'Challenge id', type: 'Number', required: true, indexed: true, unique: true },
       { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: true, indexed: true, maxLength: 20 },
       { id: '{9db3fa9d-49a1-40cf-aea0-dbc6d96a8640}', internalName: 'NpsResponse', displayName: 'Response', type: 'Note', required: true, indexed: false },
+    ],
+  },
+  scrutinySharing: {
+    title: 'Scrutiny sharing log',
+    url: 'Lists/ScrutinySharingLog',
+    contentTypeId: '0x0100FA9BAB11A8324FE780BF723BFFFF1695',
+    description: "Who shared the scrutiny review with whom, and who took access away. Approvers and site owners can add entries, nobody can change them: Created By is who shared, Created is when.",
+    versioning: true,
+    attachments: false,
+    fields: [
+      { id: '{f94f9516-fc4b-438b-9cce-37955288aef4}', internalName: 'NpsSharedWith', displayName: 'Shared with (login)', type: 'Text', required: true, indexed: true, maxLength: 255 },
+      { id: '{bc07ef3e-ccfc-4fbe-b913-45bcd6585576}', internalName: 'NpsShareAction', displayName: 'Sharing action', type: 'Choice', required: true, indexed: true, choices: ['Shared', 'Access removed'] },
+      { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: false, indexed: true, maxLength: 20 },
+      { id: '{062082d1-789c-41af-893c-dd7eda36a203}', internalName: 'NpsShareMessage', displayName: 'Message', type: 'Note', required: false, indexed: false },
+    ],
+  },
+  committeePacks: {
+    title: 'Committee packs',
+    url: 'CommitteePacks',
+    contentTypeId: '0x010100A2A5EBE7F65A46B8BEE2398166D2D74A',
+    description: "Committee packs for overview and scrutiny: the Word document of a signed-off assessment and its challenge log. Each pack made again is a new version of the same file.",
+    versioning: true,
+    attachments: false,
+    fields: [
+      { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: false, indexed: true, maxLength: 20 },
     ],
   },
 } as const satisfies Record<string, ListDefinition>;
@@ -186,6 +220,11 @@ export const TITLE_MAX_LENGTH = 255;
 
 export function listDefinition(key: ListKey): ListDefinition {
   return LISTS[key];
+}
+
+/** A list whose content type is a child of Document (0x0101) is a document library (template 101). */
+export function isDocumentLibrary(list: Pick<ListDefinition, 'contentTypeId'>): boolean {
+  return /^0x0101/i.test(list.contentTypeId);
 }
 
 export function fieldDefinition(key: ListKey, internalName: string): FieldDefinition | undefined {

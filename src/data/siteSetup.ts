@@ -81,7 +81,18 @@ export const PERMISSION_PLAN: Record<ListKey, Record<GroupKey, RoleName>> = {
   actions: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
   challenges: { officers: 'Read', approvers: 'Read', scrutiny: ADD_ONLY_ROLE },
   responses: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
+  // Who shared the review with whom: approvers (and owners) record it, nobody changes it.
+  scrutinySharing: { officers: 'Read', approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
+  // Committee packs: officers and approvers make (and remake) them; councillors read what is shared.
+  committeePacks: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
 };
+
+/**
+ * Who owns each of the app's groups, and so may change who is in it. Scrutiny members are owned by the
+ * approvers, who share the review with councillors (a group's owner, and site collection administrators,
+ * change its membership; councillors in it cannot).
+ */
+export const GROUP_OWNERS: Record<GroupKey, GroupKey | 'owners'> = { officers: 'owners', approvers: 'owners', scrutiny: 'approvers' };
 
 export interface SetupReport {
   done: string[];
@@ -107,7 +118,12 @@ export async function runSiteSetup(sp: SPFI, framework: Framework): Promise<Setu
     const members = await optionalGroup(() => sp.web.associatedMemberGroup.select('Id', 'Title')());
     const visitors = await optionalGroup(() => sp.web.associatedVisitorGroup.select('Id', 'Title')());
     const groups = {} as Record<GroupKey, Principal>;
-    for (const key of Object.keys(GROUPS) as GroupKey[]) groups[key] = await ensureGroup(sp, GROUPS[key], owners, report);
+    // Owners first: a group owned by another of the app's groups needs that group to exist.
+    const ownerFirst = (Object.keys(GROUPS) as GroupKey[]).sort((a, b) => (GROUP_OWNERS[a] === 'owners' ? 0 : 1) - (GROUP_OWNERS[b] === 'owners' ? 0 : 1));
+    for (const key of ownerFirst) {
+      const ownerKey = GROUP_OWNERS[key];
+      groups[key] = await ensureGroup(sp, GROUPS[key], ownerKey === 'owners' ? owners : groups[ownerKey], report);
+    }
     const roles = await ensureRoles(sp, report);
     await checkOwnPermissions(sp);
     await applySitePermissions(sp, groups, roles, report);
@@ -166,7 +182,7 @@ async function checkLists(sp: SPFI): Promise<void> {
 }
 
 /**
- * The app's groups, owned by the site's owners group. Officers read the approvers' membership to
+ * The app's groups, each owned by the group GROUP_OWNERS names. Officers read the approvers' membership to
  * email them, so membership is visible to everyone on the site (SharePoint's default hides it).
  */
 async function ensureGroup(sp: SPFI, title: string, owners: Principal, report: SetupReport): Promise<Principal> {

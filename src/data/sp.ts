@@ -52,13 +52,34 @@ export function getSP(context: SpfxContextLike, siteUrl?: string): SPFI {
   return (siteUrl ? spfi(siteUrl) : spfi()).using(SPFx(context), BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }), AbortAfter(REQUEST_TIMEOUT_MS));
 }
 
+/** The form digest a SharePoint page carries for its own site (SPFx takes it from the page context). */
+export interface PageDigest {
+  value: string;
+  expiresAt: Date;
+}
+
 export function getSPForSite(siteUrl: string, ...behaviors: SpBehavior[]): SPFI {
+  return siteClient(siteUrl, undefined, behaviors);
+}
+
+/**
+ * The client for the site a page belongs to, using the digest the page was served with for its first
+ * POST (a $batch), as SPFx does with the page context, instead of asking contextinfo for one. Other
+ * sites, and this one once the page's digest has expired, still ask.
+ */
+export function getSPForPageSite(siteUrl: string, digest: PageDigest, ...behaviors: SpBehavior[]): SPFI {
+  return siteClient(siteUrl, digest, behaviors);
+}
+
+function siteClient(siteUrl: string, digest: PageDigest | undefined, behaviors: SpBehavior[]): SPFI {
+  const ownApi = `${siteUrl.replace(/\/+$/, '')}/_api/`.toLowerCase();
+  const fromPage = digest ? (url: string) => (url.toLowerCase().startsWith(ownApi) ? { value: digest.value, expiration: digest.expiresAt } : null) : undefined;
   return spfi(siteUrl).using(
     DefaultHeaders(),
     DefaultInit(),
     BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }),
     DefaultParse(),
-    RequestDigest(),
+    RequestDigest(fromPage),
     AbortAfter(REQUEST_TIMEOUT_MS),
     ...behaviors
   );

@@ -6,9 +6,9 @@ import { formatUkDateTime, toIsoDate } from '../domain/dates';
 import { ChallengeResponse, ScrutinyChallenge } from '../domain/scrutiny';
 import { DecisionRecord, Role, SubmissionRecord, withSignOff } from '../domain/signOff';
 import { Framework } from '../framework/types';
-import { parseFramework } from '../framework/loadFramework';
 import { DataError, toDataError } from './errors';
-import { DeployedIndex, describeSkippedIndex, IndexRepository } from './repositories/indexRepository';
+import { DeployedIndex, describeSkippedIndex, IndexRepository, IndexVersion, SkippedIndex } from './repositories/indexRepository';
+import { FrameworkBasis, itemsNeedingVersions, readVersions, resolvePeriodFramework } from './periodFramework';
 import { LISTS } from './schema';
 import { ItemProblem } from './repositories/listRepository';
 import { withResponses } from './repositories/challengeRepository';
@@ -32,6 +32,13 @@ export interface Workspace {
   problems: ItemProblem[];
   /** True when a signed-off year is shown with the framework recorded at its sign-off, not today's. */
   frameworkAsSignedOff: boolean;
+  /**
+   * Which framework the period is shown with (see periodFramework.ts): today's (a draft, with indices
+   * retired since it assessed them kept and marked), as it stood when submitted, or its sign-off record.
+   */
+  frameworkBasis: FrameworkBasis;
+  /** With 'asSubmitted': the moment the framework is shown as at. */
+  frameworkAsAt?: string;
   /** Every year's assessments, when the view asked for them (the dashboard's trends). */
   allAssessments?: IndexAssessment[];
 }
@@ -39,6 +46,11 @@ export interface Workspace {
 export interface WorkspaceOptions {
   /** Read every year's assessments too, in the same batch. */
   allAssessments?: boolean;
+  /**
+   * With no period named, which one to show (the dashboard's newest signed-off year, say); the newest
+   * when this gives none. Chosen within the same batch when it is one of the years read on a guess.
+   */
+  pick?: (periods: readonly AssessmentPeriod[]) => string | undefined;
 }
 
 async function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
@@ -55,7 +67,8 @@ function valueOf<T>(result: PromiseSettledResult<T>): T {
 
 /** Runs `reads` against one batched client and returns their results once the batch has been sent. */
 async function inOneBatch<T extends unknown[]>(sp: SPFI, reads: (batched: SPFI) => { [K in keyof T]: Promise<T[K]> }): Promise<T> {
-  const [batched, execute] = sp.batched();
+  // One batch, not PnPjs's default of 20 requests a batch sent one after another (SharePoint takes up to 100).
+  const [batched, execute] = sp.batched({ maxRequests: 100 });
   // Settle every read before sending, so one failing part cannot leave the others unhandled.
   const settled = reads(batched).map((p) => settle(p));
   try {
@@ -83,7 +96,9 @@ function tolerateMissingList<T>(read: Promise<T>, fallback: T, problems: ItemPro
 /** This financial year and the one before: where the newest assessment almost always is. */
 export function guessNewestPeriods(today: string): string[] {
   const current = periodNameForDate(today);
-  return [current, periodNameForYear(periodStartYear(current) - 1)];
+  // This year, last year and the year before: the newest year, and the newest signed-off one (usually
+  // last year's, or the year before while last year's waits for sign-off), in the view's one batch.
+  return [current, periodNameForYear(periodStartYear(current) - 1), periodNameForYear(periodStartYear(current) - 2)];
 }
 
 type PeriodData = [IndexAssessment[], ActionPlanItem[], ScrutinyChallenge[], ChallengeResponse[]];
@@ -135,8 +150,8 @@ export async function loadWorkspace(
     ];
   };
 
-  // Without a period named, guess the newest is this financial year's or last year's and read both in
-  // the same batch: one round trip in the usual case, a second only when the guess is wrong.
+  // Without a period named, guess the year to show is one of the last three financial years and read
+  // them in the same batch: one round trip in the usual case, a second only when the guess is wrong.
   const guesses = periodName ? [periodName] : guessNewestPeriods(today);
   const [user, deployed, records, submitted, decided, aAccess, acAccess, chAccess, pAccess, rAccess, sAccess, everyAssessment, ...periodData] = await inOneBatch<
     [CurrentUser, DeployedIndex[], PeriodRecord[], SubmissionRecord[], DecisionRecord[], ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, IndexAssessment[] | undefined, ...unknown[]]
@@ -163,42 +178,58 @@ export async function loadWorkspace(
 
   const builtIn = await builtInPending;
   const needsSetup = deployed.length === 0;
-  const deployedFramework = needsSetup ? { framework: builtIn, skipped: [] } : IndexRepository.toFramework(deployed, builtIn);
-  const framework = deployedFramework.framework;
-  for (const skipped of deployedFramework.skipped) {
-    problems.push({ list: LISTS.indices.title, itemId: skipped.itemId, title: skipped.title, message: describeSkippedIndex(skipped) });
-  }
   const allPeriods = records.map((r) => withSignOff(r, submitted, decided));
-  const period = periodName ? allPeriods.find((p) => p.name === periodName) : allPeriods[0];
+  const picked = !periodName && options.pick ? options.pick(allPeriods) : undefined;
+  const period = periodName ? allPeriods.find((p) => p.name === periodName) : (allPeriods.find((p) => p.name === picked) ?? allPeriods[0]);
   if (periodName && !period) {
     throw new DataError('notFound', `There is no ${periodName} assessment on this site. Choose another period.`);
   }
 
-  // A signed-off year is the council's record: show it against the framework it was signed off against,
-  // whatever has been reworded, retired or added since.
-  let shownFramework = framework;
-  let frameworkAsSignedOff = false;
-  if (period?.status === 'Signed off' && period.frameworkSnapshot) {
-    try {
-      shownFramework = parseFramework(JSON.parse(period.frameworkSnapshot));
-      frameworkAsSignedOff = true;
-    } catch (e) {
+  // The period's data, if the guess missed it, and the version history of any index changed since a
+  // submitted year was submitted (none in the usual case), together in at most one more batch.
+  let data: PeriodData | undefined;
+  const guessed = period ? guesses.indexOf(period.name) : -1;
+  if (guessed >= 0) data = periodData.slice(guessed * 4, guessed * 4 + 4) as PeriodData;
+  const needVersions = needsSetup ? [] : itemsNeedingVersions(deployed, period);
+  const versions = new Map<number, IndexVersion[]>();
+  if ((period && !data) || needVersions.length) {
+    const readData = period && !data ? period.name : undefined;
+    const [more, ...histories] = await inOneBatch<[PeriodData | undefined, ...Array<[number, IndexVersion[] | undefined]>]>(
+      services.sp,
+      (b) => [readData ? Promise.all(forPeriod(b, readData)) : Promise.resolve(undefined), ...readVersions(indices, needVersions, b)] as never
+    );
+    if (readData) data = more as PeriodData;
+    for (const [id, v] of histories) if (v) versions.set(id, v);
+  }
+
+  // A signed-off year is the council's record, a submitted one is what was submitted: each is shown
+  // with the framework it was assessed against, whatever has been reworded, retired or added since.
+  const assessedIds = new Set((data?.[0] ?? []).map((a) => a.indexId));
+  const resolved = needsSetup
+    ? { framework: builtIn, skipped: [] as SkippedIndex[], basis: 'today' as FrameworkBasis, asAt: undefined, notes: [] as string[] }
+    : resolvePeriodFramework({ period, deployed, versions, assessedIds, builtIn });
+  // Items a site owner needs to fix are named whatever year is shown.
+  const skipped = resolved.basis === 'today' || needsSetup ? resolved.skipped : IndexRepository.toFramework(deployed, builtIn).skipped;
+  for (const item of skipped) {
+    problems.push({ list: LISTS.indices.title, itemId: item.itemId, title: item.title, message: describeSkippedIndex(item) });
+  }
+  for (const note of resolved.notes) problems.push({ list: LISTS.indices.title, itemId: 0, title: period?.name ?? '', message: note });
+  const shownFramework = resolved.framework;
+  const frameworkAsSignedOff = resolved.basis === 'signOffRecord';
+  if (period && data) {
+    // An assessment whose index is in neither the period's framework nor the list (deleted, not retired) is named, never silently dropped.
+    const known = new Set([...shownFramework.indices.map((i) => i.id), ...skipped.map((i) => i.indexId)]);
+    for (const a of data[0]) {
+      if (known.has(a.indexId)) continue;
       problems.push({
-        list: LISTS.signoffs.title,
-        itemId: 0,
-        title: period.name,
-        message: `The framework recorded when ${period.name} was signed off could not be read (${(e as Error).message}), so today's framework is shown instead.`,
+        list: LISTS.assessments.title,
+        itemId: a.id ?? 0,
+        title: a.indexId,
+        message: `${LISTS.assessments.title} item ${a.id ?? ''} assesses the index ${a.indexId}, which is not in the framework ${period.name} is shown with (it may have been deleted from ${LISTS.indices.title} rather than retired), so it is not shown.`,
       });
     }
   }
 
-  let data: PeriodData | undefined;
-  const guessed = period ? guesses.indexOf(period.name) : -1;
-  if (guessed >= 0) {
-    data = periodData.slice(guessed * 4, guessed * 4 + 4) as PeriodData;
-  } else if (period) {
-    data = await inOneBatch<PeriodData>(services.sp, (b) => forPeriod(b, period.name) as never);
-  }
   if (period) problems.push(...(periodProblems.get(period.name) ?? []));
   const [checkedAssessments, checkedChallenges] = checkAgainstSignOff(period, data?.[0] ?? [], withResponses(data?.[2] ?? [], data?.[3] ?? []));
   return {
@@ -207,6 +238,8 @@ export async function loadWorkspace(
     access: { assessments: aAccess, actions: acAccess, challenges: chAccess, periods: pAccess, responses: rAccess, signOffs: sAccess },
     framework: shownFramework,
     frameworkAsSignedOff,
+    frameworkBasis: resolved.basis,
+    frameworkAsAt: resolved.asAt,
     allAssessments: everyAssessment,
     needsSetup,
     periods: allPeriods,

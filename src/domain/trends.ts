@@ -233,6 +233,9 @@ export function buildYearTrends({ framework, periods, allAssessments, selectedPe
   for (const a of allAssessments) (byPeriod[a.periodName] = byPeriod[a.periodName] ?? []).push(a);
   const ids: Record<string, ReadonlySet<string> | undefined> = {};
   for (const p of periods) ids[p.name] = indexIdsRecordedFor(p);
+  // The selected year's framework is the one the view resolved for it (as submitted, or today's with any
+  // retired index it assessed): an index added since, or retired before it, was not in it.
+  ids[selectedPeriodName] = ids[selectedPeriodName] ?? new Set(framework.indices.map((i) => i.id));
   const indices = indicesOfEveryYear(framework, periods).filter((i) => !include || include(i));
   return buildTrends({ indices, periods, assessmentsByPeriod: byPeriod, indexIdsByPeriod: ids, selectedPeriodName });
 }

@@ -8,3 +8,5 @@ export type { FrameworkCorrection } from './corrections';
 
 export { npsFramework2018 } from './builtIn';
 export { keyAreas, enablers, keyAreasOfTheme } from './queries';
+// Tailoring the framework (localIndex, startingPoints, frameworkFile, ids) is imported from its own
+// modules, not from here: the preview's first load reads this barrel, and the editor loads on demand.

@@ -1,5 +1,18 @@
 import { descriptorTextProblems } from './descriptorText';
-import { Framework, IndexKind, LEVEL_IDS, LevelId, MaturityIndex, MaturityLevel, Theme } from './types';
+import { Framework, IndexKind, IndexOrigin, LEVEL_IDS, LevelId, MaturityIndex, MaturityLevel, STARTING_POINT_IDS, StartingPointId, Theme } from './types';
+
+/**
+ * How long each text may be. Ids and titles match the SharePoint columns that hold them (Index id and
+ * Theme id 100 characters, Title and Theme 255); the longer texts are generous ceilings (the strategy's
+ * longest descriptor is about 550 characters) so a pasted document is refused, not stored.
+ */
+export const FRAMEWORK_LIMITS = {
+  id: 100,
+  title: 255,
+  themeTitle: 255,
+  descriptor: 2000,
+  text: 5000,
+} as const;
 
 /** A framework file that cannot be used, with every problem found, each naming where it is. */
 export class FrameworkValidationError extends Error {
@@ -52,7 +65,7 @@ function typeName(value: unknown): string {
 class Reader {
   public readonly problems: string[] = [];
 
-  public text(obj: Raw, field: string, where: string, options: { allowEmpty?: boolean } = {}): string {
+  public text(obj: Raw, field: string, where: string, options: { allowEmpty?: boolean; maxLength?: number } = {}): string {
     const value = obj[field];
     if (value === undefined) {
       this.problems.push(`${where}: "${field}" is missing`);
@@ -65,11 +78,14 @@ class Reader {
     if (!options.allowEmpty && value.trim() === '') {
       this.problems.push(`${where}: "${field}" is empty`);
     }
+    if (options.maxLength !== undefined && value.length > options.maxLength) {
+      this.problems.push(`${where}: "${field}" is ${value.length} characters; the limit is ${options.maxLength}`);
+    }
     return value;
   }
 
   public id(obj: Raw, field: string, where: string): string {
-    const value = this.text(obj, field, where);
+    const value = this.text(obj, field, where, { maxLength: FRAMEWORK_LIMITS.id });
     if (value && !ID_PATTERN.test(value)) {
       this.problems.push(`${where}: "${field}" "${value}" must be lower-case words joined by hyphens`);
     }
@@ -144,7 +160,7 @@ function readThemes(reader: Reader, raw: unknown[]): Theme[] {
       reader.problems.push(`${where} must be an object, not ${typeName(item)}`);
       return { id: '', title: '', order: 0 };
     }
-    return { id: reader.id(item, 'id', where), title: reader.text(item, 'title', where), order: reader.number(item, 'order', where) };
+    return { id: reader.id(item, 'id', where), title: reader.text(item, 'title', where, { maxLength: FRAMEWORK_LIMITS.themeTitle }), order: reader.number(item, 'order', where) };
   });
   reader.unique(themes.map((t) => t.id), 'themes');
   return themes;
@@ -183,7 +199,9 @@ function readIndex(reader: Reader, item: unknown, i: number, themeIds: string[])
       if (text === undefined) reader.problems.push(`${where}: missing level "${level}" in "descriptors"`);
       else if (typeof text !== 'string') reader.problems.push(`${where}: descriptor for "${level}" must be text, not ${typeName(text)}`);
       else if (text.trim() === '') reader.problems.push(`${where}: descriptor for "${level}" is empty`);
-      else for (const problem of descriptorTextProblems(text)) reader.problems.push(`${where}: descriptor for "${level}": ${problem}`);
+      else if (text.length > FRAMEWORK_LIMITS.descriptor) {
+        reader.problems.push(`${where}: descriptor for "${level}" is ${text.length} characters; the limit is ${FRAMEWORK_LIMITS.descriptor}`);
+      } else for (const problem of descriptorTextProblems(text)) reader.problems.push(`${where}: descriptor for "${level}": ${problem}`);
       descriptors[level] = typeof text === 'string' ? text : '';
     }
     for (const key of Object.keys(rawDescriptors)) {
@@ -192,18 +210,45 @@ function readIndex(reader: Reader, item: unknown, i: number, themeIds: string[])
   }
 
   // Enablers have no description in the strategy; key areas must have all three texts.
-  const optional = { allowEmpty: kind === 'enabler' };
-  return {
+  const optional = { allowEmpty: kind === 'enabler', maxLength: FRAMEWORK_LIMITS.text };
+  const index: MaturityIndex = {
     id: reader.id(item, 'id', where),
     kind,
     themeId,
-    title: reader.text(item, 'title', where),
+    title: reader.text(item, 'title', where, { maxLength: FRAMEWORK_LIMITS.title }),
     order: reader.number(item, 'order', where),
     description: reader.text(item, 'description', where, optional),
     whatItIs: reader.text(item, 'whatItIs', where, optional),
     whyItIsImportant: reader.text(item, 'whyItIsImportant', where, optional),
     descriptors,
   };
+  readProvenance(reader, item, where, index);
+  return index;
+}
+
+const ORIGINS: readonly IndexOrigin[] = ['local', 'reworded'];
+
+/**
+ * The optional fields a site's own framework carries (an export, a sign-off record): whose words an
+ * index is in, the strategy's starting point it was begun from, and whether it is retired. Files
+ * without them (the built-in framework) read exactly as before.
+ */
+function readProvenance(reader: Reader, item: Raw, where: string, index: MaturityIndex): void {
+  const { origin, startingPoint, retired } = item;
+  if (origin !== undefined && origin !== null) {
+    if (typeof origin !== 'string' || ORIGINS.indexOf(origin as IndexOrigin) < 0) {
+      reader.problems.push(`${where}: "origin" must be ${ORIGINS.join(' or ')}, not ${typeof origin === 'string' ? `"${origin}"` : typeName(origin)}`);
+    } else index.origin = origin as IndexOrigin;
+  }
+  if (startingPoint !== undefined && startingPoint !== null) {
+    if (typeof startingPoint !== 'string' || STARTING_POINT_IDS.indexOf(startingPoint as StartingPointId) < 0) {
+      reader.problems.push(`${where}: "startingPoint" must be ${STARTING_POINT_IDS.join(' or ')}, not ${typeof startingPoint === 'string' ? `"${startingPoint}"` : typeName(startingPoint)}`);
+    } else index.startingPoint = startingPoint as StartingPointId;
+  }
+  if (retired !== undefined && retired !== null) {
+    if (typeof retired !== 'boolean') reader.problems.push(`${where}: "retired" must be true or false, not ${typeName(retired)}`);
+    else if (retired) index.retired = true;
+  }
 }
 
 interface Parsed {

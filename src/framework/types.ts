@@ -39,7 +39,29 @@ export interface MaturityIndex {
    * optional intro line followed by one line per item starting with "- " (see descriptorText.ts).
    */
   descriptors: Record<LevelId, string>;
+  /**
+   * Whose words these are. Absent: the framework's own (for nps-2018, the strategy's). 'local': an
+   * index the council (or its regional group) added, with an id starting "local-" (see localIndex.ts);
+   * its texts are the council's, never the strategy's. 'reworded': one of the framework's own indices
+   * whose texts a site owner has changed, so they are no longer the framework's words.
+   */
+  origin?: IndexOrigin;
+  /** For a local index begun from an objective the strategy names (see startingPoints.ts). */
+  startingPoint?: StartingPointId;
+  /**
+   * Retired by a site owner: it has left new periods and is shown only in a period that assessed it
+   * (a draft or submitted year that had already assessed it, or a signed-off year's record).
+   */
+  retired?: boolean;
 }
+
+export type IndexOrigin = 'local' | 'reworded';
+
+/** The objectives the strategy names as ones a council might add (its Introduction). */
+export type StartingPointId = 'ethical-procurement' | 'green-social-value';
+
+/** Their ids; what each is, in the strategy's words, is in startingPoints.ts (loaded only where shown). */
+export const STARTING_POINT_IDS: readonly StartingPointId[] = ['ethical-procurement', 'green-social-value'];
 
 export interface Framework {
   id: string;

@@ -15,6 +15,7 @@ import { SectionColours } from '../../src/host';
 import { MaturityChart } from '../../src/ui/dashboard/MaturityChart';
 import { emptyAssessment } from '../../src/domain/assessment';
 import { previewHost } from '../support/host';
+import { IndexTable } from '../../src/ui/assessment/IndexTable';
 
 const framework = npsFramework2018();
 
@@ -84,6 +85,20 @@ describe('the framework shown to users', () => {
     const root = container.querySelector('[data-theme]') as HTMLElement;
     expect(root.style.getPropertyValue('--nps-bg')).toBe('#1f1f1f');
     expect(root).not.toHaveAttribute('data-section');
+  });
+
+  it("says whose words an index is in, and why a retired one is still shown, in the table and the editor's about text", () => {
+    const local = { ...framework.indices[0], id: 'local-ethical-procurement', title: 'Ethical procurement', kind: 'keyArea' as const, origin: 'local' as const, startingPoint: 'ethical-procurement' as const, whatItIs: 'Our own words.', whyItIsImportant: '' };
+    const retired = { ...framework.indices[1], retired: true };
+    const shown = { ...framework, indices: [local, retired, ...framework.indices.slice(2)] };
+    render(<IndexTable framework={shown} assessments={[]} canEdit={false} onOpen={() => undefined} />);
+    expect(screen.getByRole('rowheader', { name: /Ethical procurement/ })).toHaveTextContent('Added by the council: not part of the National Procurement Strategy 2018');
+    expect(screen.getByRole('rowheader', { name: new RegExp(retired.title) })).toHaveTextContent('Retired: kept because this year assessed it');
+    expect(screen.getByRole('rowheader', { name: new RegExp(framework.indices[2].title) })).not.toHaveTextContent(/Added by the council|Retired/);
+    render(<IndexAbout index={local} />);
+    // The strategy's own sentence, and only that, is quoted as its source; the rest is the council's.
+    expect(screen.getByText(/voluntary compliance with the Modern Slavery Act 2015/)).toBeInTheDocument();
+    expect(screen.getByText(/Everything else about this index is written by\s+your council/)).toBeInTheDocument();
   });
 
   it('gives the maturity chart a table with the same figures, and hides the picture from screen readers', () => {

@@ -244,6 +244,18 @@ describe('loading a framework file', () => {
     expect(problems).toContain('themes: theme "showing-leadership" has no key areas');
   });
 
+  it('keeps what a site\'s own framework says of each index (whose words, starting point, retired) and nothing for the built-in file', () => {
+    const raw = fresh();
+    Object.assign(raw.indices[0], { origin: 'reworded', retired: true });
+    raw.indices.push({ ...raw.indices[7], id: 'local-green-social-value', title: 'Green social value', origin: 'local', startingPoint: 'green-social-value' });
+    const read = parseFramework(raw);
+    expect(read.indices[0]).toMatchObject({ origin: 'reworded', retired: true });
+    expect(read.indices[14]).toMatchObject({ origin: 'local', startingPoint: 'green-social-value' });
+    expect(parseFramework(fresh()).indices.filter((i) => i.origin || i.startingPoint || i.retired)).toEqual([]);
+    raw.indices[1].origin = 'borrowed';
+    expect(problemsOf(raw)).toEqual([`indices[1] (${raw.indices[1].id}): "origin" must be local or reworded, not "borrowed"`]);
+  });
+
   it('reports every problem at once rather than the first only', () => {
     const raw = fresh();
     delete raw.version;

@@ -132,6 +132,22 @@ describe('the framework as deployed on a site', () => {
     expect(IndexRepository.frameworkOf(items, builtIn).indices).toEqual([]);
   });
 
+  it('keeps a retired item only where asked (a year that assessed it), marked retired, and says whose words each index is in', () => {
+    const items = deployedFrom(builtIn);
+    byId(items, 'embedding-change').retired = true;
+    byId(items, 'engaging-councillors').descriptors.mature = 'Reworded on this site.';
+    items.push({ ...byId(items, 'working-with-partners'), itemId: 30, id: 'local-ethical-procurement', title: 'Ethical procurement', startingPointValue: 'ethical-procurement', sourceFramework: 'local' });
+    expect(IndexRepository.toFramework(items, builtIn).framework.indices.map((i) => i.id)).not.toContain('embedding-change');
+    const { framework, skipped } = IndexRepository.toFramework(items, builtIn, { keepRetired: (i) => i.id === 'embedding-change' });
+    expect(skipped).toEqual([]);
+    const of = (id: string) => framework.indices.find((i) => i.id === id)!;
+    expect(of('embedding-change').retired).toBe(true);
+    expect(of('engaging-councillors').origin).toBe('reworded');
+    expect(of('local-ethical-procurement')).toMatchObject({ origin: 'local', startingPoint: 'ethical-procurement' });
+    // The strategy's words as first shipped (before a correction) are still the strategy's.
+    expect(IndexRepository.toFramework(deployedFrom(asFirstShipped(builtIn)), builtIn).framework.indices.filter((i) => i.origin)).toEqual([]);
+  });
+
   it('takes a theme\'s title from the list and the newest framework version the items hold', () => {
     const items = deployedFrom(asFirstShipped(builtIn));
     for (const i of items) if (i.themeId === 'showing-leadership') i.themeTitle = 'Leading the way';

@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'fs';
 import { join } from 'path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { FieldDefinition, LIST_KEYS, LISTS } from '../../src/data/schema';
-import { provisioningFiles, schemaFileName } from '../../src/data/provisioningXml';
+import { listTemplateOf, provisioningFiles, schemaFileName } from '../../src/data/provisioningXml';
 
 const assets = join(__dirname, '../../sharepoint/assets');
 const read = (name: string): string => readFileSync(join(assets, name), 'utf8');
@@ -48,8 +48,15 @@ describe('provisioning XML matches the list model', () => {
   it('declares one list instance per list, with title, URL, versioning and its schema file', () => {
     const instances = elements.ListInstance.map((l: XmlField) => ({ title: l.Title, url: l.Url, versioning: l.VersioningEnabled, schema: l.CustomSchema, template: l.TemplateType }));
     expect(instances).toEqual(
-      LIST_KEYS.map((key) => ({ title: LISTS[key].title, url: LISTS[key].url, versioning: 'TRUE', schema: schemaFileName(key), template: '100' }))
+      LIST_KEYS.map((key) => ({ title: LISTS[key].title, url: LISTS[key].url, versioning: 'TRUE', schema: schemaFileName(key), template: String(listTemplateOf(LISTS[key]).templateType) }))
     );
+  });
+
+  it('provisions the committee packs as a document library (template 101) and every other list as a custom list (template 100)', () => {
+    const templates = Object.fromEntries(elements.ListInstance.map((l: XmlField) => [l.Title, `${l.TemplateType} ${l.FeatureId}`]));
+    expect(templates[LISTS.committeePacks.title]).toBe('101 00bfea71-e717-4e80-aa17-d0c71b360101');
+    expect(parser.parse(read(schemaFileName('committeePacks'))).List.BaseType).toBe('1');
+    for (const key of LIST_KEYS.filter((k) => k !== 'committeePacks')) expect(templates[LISTS[key].title]).toBe('100 00bfea71-de22-43b2-a848-c05709900100');
   });
 
   it('declares every column once as a site column, identical wherever two lists share it', () => {

@@ -459,7 +459,8 @@ describe('the dashboard\'s workbook', () => {
     expect(made.actions.map((a) => [a.title, a.rag])).toEqual([['Overdue', 'Red'], ['Later', 'Green']]);
     expect(made.trends.periodNames).toEqual(['2024/25', '2025/26']);
     expect(made.trends.levels.ka1).toEqual({ '2024/25': 'minimum', '2025/26': 'developing' });
-    expect(made.trends.levels.gone).toEqual({ '2024/25': 'leader', '2025/26': 'Not assessed' });
+    // Retired before 2025/26: not in the framework that year was signed off against.
+    expect(made.trends.levels.gone).toEqual({ '2024/25': 'leader', '2025/26': 'Not in the framework' });
     expect(made.trends.levels.ka2).toEqual({ '2024/25': 'Not assessed', '2025/26': 'Not assessed' });
     expect(made.trends.titles).toEqual({ gone: 'A retired key area' });
   });
@@ -473,7 +474,7 @@ describe('the dashboard\'s workbook', () => {
     expect(saved.map((s) => [s.fileName, s.mimeType])).toEqual([[fileName, XLSX_MIME_TYPE]]);
     const book = await readBack(saved[0].bytes);
     expect(rowValues(book.getWorksheet('About')!, 3, 2)).toEqual(['Sign-off', 'Signed off by Sam Approver on 31 March 2026 at 10:15']);
-    expect(rowValues(book.getWorksheet('Trends')!, 6, 3)).toEqual(['A retired key area', 'Leader', 'Not assessed']);
+    expect(rowValues(book.getWorksheet('Trends')!, 6, 3)).toEqual(['A retired key area', 'Leader', 'Not in the framework']);
     expect(rowValues(book.getWorksheet('Actions')!, 2, 7)).toEqual(['Title of ka1', 'Overdue', null, null, utc(2026, 1, 31), 'In progress', 'Red']);
   });
 });

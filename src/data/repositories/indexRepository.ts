@@ -1,11 +1,12 @@
 import { SPFI } from '@pnp/sp';
-import { Framework, LEVEL_IDS, LevelId, MaturityIndex, Theme } from '../../framework/types';
-import { FrameworkValidationError, isFrameworkId, parseFrameworkSkippingBadIndices } from '../../framework/loadFramework';
+import { Framework, LEVEL_IDS, LevelId, MaturityIndex, STARTING_POINT_IDS, StartingPointId, Theme } from '../../framework/types';
+import { FRAMEWORK_LIMITS, FrameworkValidationError, isFrameworkId, parseFrameworkSkippingBadIndices } from '../../framework/loadFramework';
 import { descriptorTextProblems } from '../../framework/descriptorText';
 import { compareVersions, CORRECTIONS, FrameworkCorrection } from '../../framework/corrections';
+import { isLocalIndexId, LOCAL_ID_PREFIX } from '../../framework/ids';
 
 import { col, everyColumn, etagOf } from '../fieldValues';
-import { ConflictError, DataError } from '../errors';
+import { ConflictError, DataError, toDataError } from '../errors';
 import { eq } from '../odata';
 import { ColumnOf, LISTS } from '../schema';
 import { ListRepository, SpItem } from './listRepository';
@@ -21,6 +22,7 @@ const ORDER = col('indices', 'NpsSortOrder');
 const RETIRED = col('indices', 'NpsRetired');
 const SOURCE = col('indices', 'NpsSourceFramework');
 const VERSION = col('indices', 'NpsFrameworkVersion');
+const STARTING_POINT = col('indices', 'NpsStartingPoint');
 const DESCRIPTOR: Record<LevelId, ColumnOf<'indices'>> = {
   minimum: col('indices', 'NpsDescriptorMinimum'),
   developing: col('indices', 'NpsDescriptorDeveloping'),
@@ -46,11 +48,31 @@ export interface DeployedIndex extends MaturityIndex {
   retired: boolean;
   sourceFramework: string;
   frameworkVersion: string;
+  /** The Starting point column as it stands ('' when empty): checked against the strategy's starting points. */
+  startingPointValue?: string;
+  /** When the item was added and last changed (SharePoint's own dates), to read the framework as at a moment. */
+  created?: string;
+  modified?: string;
+}
+
+/** One version of an item from its version history: the item as it stood from `modified` on. */
+export type IndexVersion = DeployedIndex;
+
+/** The columns a site owner's change may write (the rest, such as the id and kind, never change). */
+export interface IndexWrite {
+  index: MaturityIndex;
+  themeTitle: string;
 }
 
 /** The framework as deployed on this site: seeded from the strategy, tailored by site owners. */
 export class IndexRepository extends ListRepository<DeployedIndex> {
-  protected readonly select = ['Id', 'Title', ...everyColumn('indices', [INDEX_ID, THEME_ID, THEME_TITLE, KIND, DESCRIPTION, WHAT, WHY, ORDER, RETIRED, SOURCE, VERSION, ...Object.values(DESCRIPTOR)])];
+  protected readonly select = [
+    'Id',
+    'Title',
+    'Created',
+    'Modified',
+    ...everyColumn('indices', [INDEX_ID, THEME_ID, THEME_TITLE, KIND, DESCRIPTION, WHAT, WHY, ORDER, RETIRED, SOURCE, VERSION, STARTING_POINT, ...Object.values(DESCRIPTOR)]),
+  ];
   protected readonly expand: string[] = [];
 
   constructor(sp: SPFI) {
@@ -74,10 +96,27 @@ export class IndexRepository extends ListRepository<DeployedIndex> {
       whatItIs: item[WHAT] ?? '',
       whyItIsImportant: item[WHY] ?? '',
       descriptors,
-      retired: item[RETIRED] === true || item[RETIRED] === 1,
+      retired: [true, 1, '1', 'true', 'Yes'].indexOf(item[RETIRED]) >= 0,
       sourceFramework: item[SOURCE] ?? '',
       frameworkVersion: item[VERSION] ?? '',
+      startingPointValue: typeof item[STARTING_POINT] === 'string' ? item[STARTING_POINT].trim() : '',
+      created: typeof item.Created === 'string' ? item.Created : undefined,
+      modified: typeof item.Modified === 'string' ? item.Modified : undefined,
     };
+  }
+
+  /**
+   * The item's version history, newest first: each version as the item stood from that version's
+   * date. SharePoint keeps it for every change, including edits in the list's own forms, and only site
+   * owners can delete versions; it is how a submitted year is shown as it was when submitted.
+   */
+  public async versions(itemId: number, via: SPFI = this.sp): Promise<IndexVersion[]> {
+    try {
+      const versions: SpItem[] = await this.items(via).getById(itemId).versions();
+      return versions.map((v) => ({ ...this.fromItem({ ...v, Id: itemId, Created: v.Created, Modified: v.Created ?? v.Modified }), etag: '*' }));
+    } catch (e) {
+      throw toDataError(e, this.listTitle, 'read');
+    }
   }
 
   public all(via?: SPFI): Promise<DeployedIndex[]> {
@@ -86,17 +125,19 @@ export class IndexRepository extends ListRepository<DeployedIndex> {
 
   /**
    * The deployed framework, checked like any framework file, item by item: an item that fails its
-   * checks (only a Title; an empty descriptor; an unknown Kind; an index id already used) is left out
-   * and listed in `skipped` with each problem naming the column at fault, so one bad edit by a site
-   * owner never blanks a view. If every item fails, the framework has no indices and `skipped` lists
-   * them all. Retired items are left out without comment.
+   * checks (only a Title; an empty descriptor; an unknown Kind; an index id already used; an id that is
+   * neither the strategy's nor local) is left out and listed in `skipped` with each problem naming the
+   * column at fault, so one bad edit by a site owner never blanks a view. If every item fails, the
+   * framework has no indices and `skipped` lists them all. Retired items are left out without comment,
+   * unless `keepRetired` keeps them (a period that assessed them): they then come marked `retired`.
    */
-  public static toFramework(deployed: DeployedIndex[], builtIn: Framework): DeployedFramework {
-    const active = deployed.filter((i) => !i.retired);
+  public static toFramework(deployed: DeployedIndex[], builtIn: Framework, options: ToFrameworkOptions = {}): DeployedFramework {
+    const strategy = new Map(builtIn.indices.map((i) => [i.id, i] as [string, MaturityIndex]));
+    const shown = deployed.filter((i) => !i.retired || (options.keepRetired?.(i) ?? false));
     const skipped: SkippedIndex[] = [];
     const kept: DeployedIndex[] = [];
-    for (const index of active) {
-      const problems = checkDeployedIndex(index);
+    for (const index of shown) {
+      const problems = checkDeployedIndex(index, strategy);
       const first = kept.find((k) => k.id === index.id);
       if (problems.length === 0 && first) {
         problems.push(`${column(INDEX_ID)} ${index.id} is already used by item ${first.itemId} (${first.title}), which is shown instead`);
@@ -112,7 +153,8 @@ export class IndexRepository extends ListRepository<DeployedIndex> {
         themes.push({ id: index.themeId, title: index.themeTitle.trim() || known?.title || index.themeId, order: known?.order ?? 100 + themes.length });
       }
     }
-    const versions = active.map((i) => i.frameworkVersion).filter(Boolean).sort(compareVersions);
+    // The built-in framework's version the site is at; items from a regional file carry their own file's.
+    const versions = shown.filter((i) => !i.retired && (i.sourceFramework === builtIn.id || !i.sourceFramework)).map((i) => i.frameworkVersion).filter(Boolean).sort(compareVersions);
     const raw = {
       id: builtIn.id,
       version: versions.length ? versions[versions.length - 1] : builtIn.version,
@@ -121,8 +163,8 @@ export class IndexRepository extends ListRepository<DeployedIndex> {
       targetGuidance: builtIn.targetGuidance,
       levels: builtIn.levels,
       themes,
-      indices: kept.map(
-        (i): MaturityIndex => ({
+      indices: kept.map((i): MaturityIndex => {
+        const index: MaturityIndex = {
           id: i.id,
           kind: i.kind,
           themeId: i.themeId,
@@ -132,8 +174,13 @@ export class IndexRepository extends ListRepository<DeployedIndex> {
           whatItIs: i.whatItIs,
           whyItIsImportant: i.whyItIsImportant,
           descriptors: i.descriptors,
-        })
-      ),
+        };
+        const origin = originOf(i, strategy.get(i.id));
+        if (origin) index.origin = origin;
+        if (i.startingPointValue) index.startingPoint = i.startingPointValue as StartingPointId;
+        if (i.retired) index.retired = true;
+        return index;
+      }),
     };
     try {
       // The checks above cover everything the loader checks of an index; anything it still refuses
@@ -208,6 +255,78 @@ export class IndexRepository extends ListRepository<DeployedIndex> {
     const found = await this.readAll({ filter: eq(INDEX_ID, indexId) });
     return found[0];
   }
+
+  /**
+   * Adds an index a site owner made (a local one, or one from an imported file). The caller has
+   * checked it as strictly as the built-in framework (checkIndexDraft, or the loader for a file).
+   * `source` is the Source framework column: 'local' for one added on this site, or the id of the
+   * framework file it came from.
+   */
+  public async add(write: IndexWrite, source: string, version = ''): Promise<DeployedIndex> {
+    const fields: Record<string, unknown> = { ...fieldsOf(write), [INDEX_ID]: write.index.id, [KIND]: KIND_CHOICES[write.index.kind], [ORDER]: write.index.order, [RETIRED]: false, [SOURCE]: source, [VERSION]: version };
+    const saved = await this.write(fields);
+    return this.getById(saved.id);
+  }
+
+  /**
+   * Rewords an index: writes only the columns that differ from `item` as it was read, with its ETag,
+   * so an edit someone made meanwhile (here or in the list's own form) is never overwritten: that
+   * answers ConflictError holding their version. The id and kind never change.
+   */
+  public async reword(item: DeployedIndex, write: IndexWrite): Promise<DeployedIndex> {
+    const wanted = fieldsOf(write);
+    const now = fieldsOf({ index: { ...item, startingPoint: (item.startingPointValue || undefined) as StartingPointId | undefined }, themeTitle: item.themeTitle });
+    const changed: Record<string, unknown> = {};
+    for (const [name, value] of Object.entries(wanted)) if ((now[name] ?? null) !== (value ?? null)) changed[name] = value;
+    if (!Object.keys(changed).length) return item;
+    await this.write(changed, item.itemId, item.etag);
+    return this.getById(item.itemId);
+  }
+
+  /** Retires (true) or restores (false) an index, with the ETag it was read with. */
+  public async setRetired(item: DeployedIndex, retired: boolean): Promise<DeployedIndex> {
+    await this.write({ [RETIRED]: retired }, item.itemId, item.etag);
+    return this.getById(item.itemId);
+  }
+}
+
+/** The columns holding an index's words, theme and starting point. */
+function fieldsOf({ index, themeTitle }: IndexWrite): Record<string, unknown> {
+  const fields: Record<string, unknown> = {
+    Title: index.title,
+    [THEME_ID]: index.kind === 'enabler' ? null : index.themeId,
+    [THEME_TITLE]: index.kind === 'enabler' ? null : themeTitle || null,
+    [DESCRIPTION]: index.description,
+    [WHAT]: index.whatItIs,
+    [WHY]: index.whyItIsImportant,
+    [STARTING_POINT]: index.startingPoint ?? null,
+  };
+  for (const level of LEVEL_IDS) fields[DESCRIPTOR[level]] = index.descriptors[level];
+  return fields;
+}
+
+export interface ToFrameworkOptions {
+  /** Retired items to keep, such as those a period assessed; they come marked `retired`. */
+  keepRetired?: (index: DeployedIndex) => boolean;
+}
+
+/**
+ * Whose words an item is in: 'local' for a local index; 'reworded' for one of the strategy's whose
+ * title or texts differ from the strategy's (a text still as first shipped, before a correction, is
+ * the strategy's too); undefined when it is the strategy's own.
+ */
+function originOf(item: DeployedIndex, strategy: MaturityIndex | undefined): MaturityIndex['origin'] {
+  if (isLocalIndexId(item.id)) return 'local';
+  if (!strategy) return undefined;
+  const shipped = (field: 'descriptor', level: LevelId, text: string): boolean =>
+    CORRECTIONS.some((c) => c.indexId === item.id && c.field === field && c.level === level && sameText(c.was, text));
+  const same =
+    sameText(item.title, strategy.title) &&
+    sameText(item.description, strategy.description) &&
+    sameText(item.whatItIs, strategy.whatItIs) &&
+    sameText(item.whyItIsImportant, strategy.whyItIsImportant) &&
+    LEVEL_IDS.every((level) => sameText(item.descriptors[level], strategy.descriptors[level]) || shipped('descriptor', level, item.descriptors[level]));
+  return same ? undefined : 'reworded';
 }
 
 
@@ -233,13 +352,35 @@ export function describeSkippedIndex(skipped: SkippedIndex): string {
   return `${LISTS.indices.title} item ${skipped.itemId} ${name} is not shown until a site owner fixes it: ${skipped.problems.join('; ')}.`;
 }
 
-/** An item's problems in the terms of the list's columns; none when it can be shown. */
-export function checkDeployedIndex(index: DeployedIndex): string[] {
+/**
+ * An item's problems in the terms of the list's columns; none when it can be shown. The checks are the
+ * framework loader's, so an item typed into the list's own form is held to the same rules as the
+ * built-in framework and a form in the app. Given the strategy's indices (`strategy`), an id that is
+ * not one of them must be a local one ("local-…"), so it can never collide with the strategy's.
+ */
+export function checkDeployedIndex(index: DeployedIndex, strategy?: ReadonlyMap<string, unknown>): string[] {
   const problems: string[] = [];
   const empty = (value: string | null | undefined): boolean => !value || value.trim() === '';
+  const tooLong = (name: string, text: string | null | undefined, limit: number): void => {
+    if ((text ?? '').length > limit) problems.push(`${column(name)} is ${(text ?? '').length} characters; the limit is ${limit}`);
+  };
   if (empty(index.title)) problems.push(`${column('Title')} is empty`);
   if (empty(index.id)) problems.push(`${column(INDEX_ID)} is empty`);
   else if (!isFrameworkId(index.id)) problems.push(`${column(INDEX_ID)} "${index.id}" must be lower-case words joined by hyphens, such as engaging-councillors`);
+  else if (strategy && !strategy.has(index.id) && !isLocalIndexId(index.id)) {
+    problems.push(
+      `${column(INDEX_ID)} ${index.id} is not one of the strategy's: a local index's id starts ${LOCAL_ID_PREFIX} (such as ${LOCAL_ID_PREFIX}${index.id}), so it can never collide with one of the strategy's`
+    );
+  }
+  if (index.startingPointValue) {
+    if (STARTING_POINT_IDS.indexOf(index.startingPointValue as StartingPointId) < 0) {
+      problems.push(`${column(STARTING_POINT)} "${index.startingPointValue}" is not one of the strategy's starting points (${STARTING_POINT_IDS.join(', ')})`);
+    } else if (index.id && !isLocalIndexId(index.id)) problems.push(`${column(STARTING_POINT)} is only for a local index, not one of the strategy's`);
+  }
+  tooLong(DESCRIPTION, index.description, FRAMEWORK_LIMITS.text);
+  tooLong(WHAT, index.whatItIs, FRAMEWORK_LIMITS.text);
+  tooLong(WHY, index.whyItIsImportant, FRAMEWORK_LIMITS.text);
+  tooLong(THEME_TITLE, index.themeTitle, FRAMEWORK_LIMITS.themeTitle);
 
   const isKeyArea = index.kindChoice === KIND_CHOICES.keyArea;
   if (empty(index.kindChoice)) problems.push(`${column(KIND)} is empty: choose ${KIND_CHOICES.keyArea} or ${KIND_CHOICES.enabler}`);
@@ -258,6 +399,7 @@ export function checkDeployedIndex(index: DeployedIndex): string[] {
   for (const level of LEVEL_IDS) {
     const text = index.descriptors[level];
     if (empty(text)) problems.push(`${column(DESCRIPTOR[level])} is empty: every level needs a descriptor`);
+    else if (text.length > FRAMEWORK_LIMITS.descriptor) problems.push(`${column(DESCRIPTOR[level])} is ${text.length} characters; the limit is ${FRAMEWORK_LIMITS.descriptor}`);
     else for (const problem of descriptorTextProblems(text)) problems.push(`${column(DESCRIPTOR[level])}: ${problem}`);
   }
   return problems;

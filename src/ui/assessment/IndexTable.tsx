@@ -5,6 +5,7 @@ import { enablers, keyAreasOfTheme } from '../../framework/queries';
 import { Framework, MaturityIndex } from '../../framework/types';
 import { GapText, ProgressBadge } from '../components/Badges';
 import { Button } from '../components/Controls';
+import { IndexOriginNote } from '../components/IndexOrigin';
 
 export interface IndexTableProps {
   framework: Framework;
@@ -21,7 +22,10 @@ function Rows({ indices, byIndex, canEdit, onOpen }: { indices: MaturityIndex[];
         const progress = assessmentProgress(a);
         return (
           <tr key={index.id}>
-            <th scope="row">{index.title}</th>
+            <th scope="row">
+              {index.title}
+              <IndexOriginNote index={index} />
+            </th>
             <td data-label="Current">{levelTitle(a?.currentLevel)}</td>
             <td data-label="Target">
               {levelTitle(a?.targetLevel)}

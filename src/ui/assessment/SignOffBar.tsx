@@ -23,6 +23,8 @@ export interface SignOffBarProps {
   isLatest: boolean;
   onAction: (action: SignOffAction, comment?: string) => Promise<void>;
   onStartNext?: () => Promise<void>;
+  /** Which framework the year is shown with (a submitted year: as it stood when submitted). */
+  frameworkBasis?: 'today' | 'asSubmitted' | 'signOffRecord';
 }
 
 const BUTTONS: Record<SignOffAction, string> = { submit: 'Submit for sign-off', signOff: 'Sign off', return: 'Return for changes', reopen: 'Reopen for changes' };
@@ -34,7 +36,7 @@ const COMMENTED: Partial<Record<SignOffAction, { label: string; confirm: string 
 };
 
 /** Where the period is in sign-off, and the next step open to this person. */
-export function SignOffBar({ period, role, canSubmit, canDecide, unlockedCount, onFinishSignOff, missing, isLatest, onAction, onStartNext }: SignOffBarProps): JSX.Element {
+export function SignOffBar({ period, role, canSubmit, canDecide, unlockedCount, onFinishSignOff, missing, isLatest, onAction, onStartNext, frameworkBasis }: SignOffBarProps): JSX.Element {
   const [showMissing, setShowMissing] = React.useState(false);
   const [returning, setReturning] = React.useState<SignOffAction | undefined>();
   const [comment, setComment] = React.useState('');
@@ -80,6 +82,7 @@ export function SignOffBar({ period, role, canSubmit, canDecide, unlockedCount, 
   if (period.status === 'Submitted') summary = `The ${period.name} assessment was submitted for sign-off by ${period.submittedBy?.displayName ?? 'an officer'} on ${formatUkDateTime(period.submittedOn)}. It cannot be changed while it waits.`;
   if (period.status === 'Signed off') summary = `The ${period.name} assessment was signed off by ${period.signedOffBy?.displayName ?? 'a senior manager'} on ${formatUkDateTime(period.signedOffOn)}. It is the council's record and cannot be changed.`;
   if (period.status === 'Signed off' && period.frameworkSnapshot) summary += ' It is shown with the key areas, enablers and descriptors as they were when it was signed off.';
+  if (period.status === 'Submitted' && frameworkBasis === 'asSubmitted') summary += ' It is shown with the key areas, enablers and descriptors as they were when it was submitted.';
   if (period.status === 'Returned') summary = `The ${period.name} assessment was returned for changes by ${period.returnedBy?.displayName ?? 'a senior manager'}: "${period.returnComment}"`;
 
   return (

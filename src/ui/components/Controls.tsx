@@ -22,11 +22,13 @@ export interface ButtonProps {
   /** A name for screen readers when the visible text alone is not enough. */
   ariaLabel?: string;
   type?: 'button' | 'submit';
+  /** To give focus back to the button when what it opened closes. */
+  buttonRef?: React.Ref<HTMLButtonElement>;
 }
 
-export function Button({ children, onClick, primary, disabled, ariaLabel, type = 'button' }: ButtonProps): JSX.Element {
+export function Button({ children, onClick, primary, disabled, ariaLabel, type = 'button', buttonRef }: ButtonProps): JSX.Element {
   return (
-    <button type={type} className={primary ? 'nps-button nps-button--primary' : 'nps-button'} onClick={onClick} disabled={disabled} aria-label={ariaLabel}>
+    <button ref={buttonRef} type={type} className={primary ? 'nps-button nps-button--primary' : 'nps-button'} onClick={onClick} disabled={disabled} aria-label={ariaLabel}>
       {children}
     </button>
   );

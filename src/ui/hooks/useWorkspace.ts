@@ -28,7 +28,7 @@ export function useWorkspace(services: DataServices, builtIn: FrameworkSource, p
     return () => {
       current = false;
     };
-  }, [services, builtIn, periodName, generation, options?.allAssessments]);
+  }, [services, builtIn, periodName, generation, options?.allAssessments, options?.pick]);
   const reload = React.useCallback(() => setGeneration((g) => g + 1), []);
   const replace = React.useCallback((workspace: Workspace) => setState({ status: 'ready', workspace }), []);
   return [state, reload, replace];

@@ -24,6 +24,8 @@ import { browserDraftStore, DraftStore } from '../drafts';
 import { DeepLinkTarget } from '../deepLinks';
 import type { PeopleSource } from '../components/PersonPicker';
 import { Button, Notice } from '../components/Controls';
+// Issue 12: site owners' "Manage the framework" (a button here; the editor is its own lazy chunk).
+import { ManageFrameworkLauncher } from '../framework/ManageFrameworkLauncher';
 
 export interface AssessmentAppProps {
   host: HostContext;
@@ -117,6 +119,7 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
             <progress max={framework.indices.length} value={assessed} aria-label={`${assessed} of ${framework.indices.length} assessed`} />
             <SignOffBar
               period={period}
+              frameworkBasis={workspace.frameworkBasis}
               role={role}
               canSubmit={workspace.access.periods.canAdd}
               canDecide={workspace.access.signOffs.canAdd}
@@ -167,6 +170,8 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
           <details className="nps-owner-tools">
             <summary>Site owner tools</summary>
             <SiteSetupPanel needsSetup={false} onRun={async () => services.setup.run(await resolveFramework(props.framework))} onDone={reload} />
+            {/* Issue 12: manage the framework (site owners only). */}
+            <ManageFrameworkLauncher services={services} builtIn={props.framework} siteUrl={host.siteUrl} onChanged={reload} />
           </details>
         )}
 

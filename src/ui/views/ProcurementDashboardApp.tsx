@@ -22,8 +22,11 @@ import { signOffHandler } from '../signOffHandler';
 import { linkFor } from '../links';
 import { DeepLinkTarget } from '../deepLinks';
 import { DashboardSettings, DEFAULT_DASHBOARD_SETTINGS, defaultPeriodName, frameworkForTheme } from '../../domain/dashboardSettings';
+import type { TrendPeriod } from '../../domain/trends';
 import { dashboardPrintClass, PRINT_ONLY } from '../dashboard/printStyles';
 import { WorkbookDownload } from '../dashboard/WorkbookDownload';
+import { ShareForScrutiny } from '../scrutiny/ShareForScrutiny';
+import { AwaitingResponseCount } from '../scrutiny/AwaitingResponseCount';
 
 export interface ProcurementDashboardAppProps {
   host: HostContext;
@@ -40,19 +43,25 @@ export interface ProcurementDashboardAppProps {
 
 /** For senior managers: where the council stands against its targets, action progress, and sign-off. */
 // Every year's assessments come in the view's one batch; the trend and gap tables load on first use.
-const WITH_EVERY_YEAR = { allAssessments: true };
-const DashboardDetail = React.lazy(() => import(/* webpackChunkName: 'dashboard-detail' */ '../dashboard/DashboardDetail').then((m) => ({ default: m.DashboardDetail })));
+const loadDetail = (): Promise<typeof import('../dashboard/DashboardDetail')> => import(/* webpackChunkName: 'dashboard-detail' */ '../dashboard/DashboardDetail');
+const DashboardDetail = React.lazy(() => loadDetail().then((m) => ({ default: m.DashboardDetail })));
 
 export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JSX.Element {
   const { host, services, title } = props;
   const settings = props.settings ?? DEFAULT_DASHBOARD_SETTINGS;
   const show = settings.sections;
   const today = props.today ?? toIsoDate(new Date());
+  // The trend and gap code starts loading with the data, not after it.
+  React.useEffect(() => {
+    loadDetail().catch(() => undefined);
+  }, []);
   // The year someone chose (a link, the picker) wins; otherwise the default year the settings name.
   const [picked, setPicked] = React.useState<string | undefined>(props.target?.periodName);
   const [defaultName, setDefaultName] = React.useState<string | undefined>();
   const periodName = picked ?? defaultName;
-  const [state, reload] = useWorkspace(services, props.framework, periodName, WITH_EVERY_YEAR);
+  // The default year is chosen within the view's one batch (the years read cover this year and last).
+  const options = React.useMemo(() => ({ allAssessments: true, pick: (periods: readonly TrendPeriod[]) => defaultPeriodName(periods, settings.defaultPeriod) }), [settings.defaultPeriod]);
+  const [state, reload] = useWorkspace(services, props.framework, periodName, options);
   const [actionError, setActionError] = React.useState<DataError | undefined>();
   const printedOn = usePrintDate(props.today);
 
@@ -117,6 +126,7 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
         <ItemProblems problems={w.problems} />
         <SignOffBar
           period={period}
+          frameworkBasis={w.frameworkBasis}
           role={w.role}
           canSubmit={w.access.periods.canAdd}
           canDecide={w.access.signOffs.canAdd}
@@ -134,6 +144,12 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
           isLatest={false}
           onAction={signOff}
         />
+        {/* Approvers and site owners share the signed-off year with scrutiny councillors from here too. */}
+        {period.status === 'Signed off' && (
+          <div className="nps-actions">
+            <ShareForScrutiny host={host} services={services} role={w.role} periodName={period.name} />
+          </div>
+        )}
         {show.headlines && (
           <section aria-labelledby="nps-headlines" className="nps-headlines">
             <h3 id="nps-headlines">Headlines</h3>
@@ -147,6 +163,11 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
               <li>
                 <strong>{overdue.length}</strong> overdue.
               </li>
+              {period.status === 'Signed off' && (
+                <li>
+                  <AwaitingResponseCount challenges={w.challenges} periodName={period.name} href={linkFor(host.links, 'managers', 'scrutiny', { periodName: period.name })} />
+                </li>
+              )}
             </ul>
           </section>
         )}

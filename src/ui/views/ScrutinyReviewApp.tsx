@@ -1,6 +1,6 @@
 import * as React from 'react';
-import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
-import { PrimaryButton } from '@fluentui/react/lib/Button';
+import { Button, Notice } from '../components/Controls';
+import type { AssessmentPeriod } from '../../domain/periods';
 import { SafeLink } from '../components/SafeLink';
 import { linkFor, notificationLinks } from '../links';
 import { DescriptorText } from '../components/LevelDescriptors';
@@ -17,6 +17,9 @@ import { Problem } from '../components/Problem';
 import { Loading } from '../components/Loading';
 import { PeriodPicker } from '../components/PeriodPicker';
 import { ChallengeLog } from '../scrutiny/ChallengeLog';
+import { ChallengeOverview } from '../scrutiny/ChallengeOverview';
+import { ShareForScrutiny } from '../scrutiny/ShareForScrutiny';
+import { CommitteePackButton } from '../scrutiny/CommitteePackButton';
 import { useWorkspace } from '../hooks/useWorkspace';
 import type { FrameworkSource } from '../../framework/builtIn';
 import { DeepLinkTarget } from '../deepLinks';
@@ -29,16 +32,30 @@ export interface ScrutinyReviewAppProps {
   services: DataServices;
   title: string;
   target?: DeepLinkTarget;
+  /** The council's name for the committee pack's cover, when the page has it. */
+  councilName?: string;
+}
+
+/**
+ * The page the review is on, when it runs on a SharePoint page: what sharing links to when no scrutiny
+ * page is configured (a fact about where the web part is, not a guess).
+ */
+function currentPage(host: HostContext): string | undefined {
+  if (host.kind !== 'SharePoint' || typeof window === 'undefined') return undefined;
+  return window.location.href.split(/[?#]/)[0];
 }
 
 /**
  * For overview and scrutiny councillors: a signed-off assessment read as the committee would, with
  * the evidence behind each level and a challenge log that officers answer.
  */
+// Councillors review the latest signed-off year: chosen within the view's one batch.
+const REVIEW = { pick: (periods: readonly AssessmentPeriod[]) => periods.find((p) => p.status === 'Signed off')?.name };
+
 export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
   const { host, services, title } = props;
   const [periodName, setPeriodName] = React.useState<string | undefined>(props.target?.periodName);
-  const [state, reload] = useWorkspace(services, props.framework, periodName);
+  const [state, reload] = useWorkspace(services, props.framework, periodName, REVIEW);
   const [warning, setWarning] = React.useState<string | undefined>();
   const firstLoad = state.status === 'ready' && !periodName ? state.workspace : undefined;
   const latestSignedOff = firstLoad?.periods.find((p) => p.status === 'Signed off');
@@ -60,11 +77,15 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
       const latest = signedOff[0];
       return (
         <>
-          <MessageBar messageBarType={MessageBarType.warning} isMultiline>
+          <Notice kind="warning">
             The {period.name} assessment is not signed off yet (it is {period.status.toLowerCase()}), so it is not open for scrutiny review.
             {latest ? ` The latest signed-off assessment is ${latest.name}.` : ' No assessment has been signed off yet.'}
-          </MessageBar>
-          {latest && <PrimaryButton text={`Review ${latest.name}`} onClick={() => setPeriodName(latest.name)} />}
+          </Notice>
+          {latest && (
+            <Button primary onClick={() => setPeriodName(latest.name)}>
+              {`Review ${latest.name}`}
+            </Button>
+          )}
         </>
       );
     }
@@ -74,6 +95,9 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
     const canRespond = w.access.responses.canAdd && (w.role === 'officer' || w.role === 'approver' || w.role === 'owner');
     // Councillors read the review on SharePoint and do not use Teams: link to the assessment page, if there is one.
     const openInAssessment = (indexId: string): string | undefined => linkFor(host.links, 'councillors', 'assessment', { periodName: period.name, indexId });
+    const me = w.user.id;
+    // Mail code loads when the first message is sent, not with the page.
+    const mail = (): Promise<typeof import('../../data/notifications')> => import(/* webpackChunkName: 'notifications' */ '../../data/notifications');
     const section = (index: MaturityIndex): JSX.Element => {
       const a = byIndex.get(index.id);
       return (
@@ -102,9 +126,7 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
             </div>
           </dl>
           {a?.problems?.length ? (
-            <MessageBar messageBarType={MessageBarType.severeWarning} isMultiline>
-              {a.problems.join(' ')}
-            </MessageBar>
+            <Notice kind="severe">{a.problems.join(' ')}</Notice>
           ) : null}
           {a?.currentLevel && (
             <DescriptorText lead={<strong>What {levelTitle(a.currentLevel)} means here:</strong>} text={index.descriptors[a.currentLevel]} />
@@ -126,6 +148,13 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
             challenges={w.challenges.filter((c) => c.indexId === index.id)}
             canRaise={canRaise}
             canRespond={canRespond}
+            currentUserId={me}
+            onChangeState={async (challenge, state) => {
+              const changed = await services.challenges.changeState(challenge, state, me);
+              reload();
+              if (state === 'Reopened') setWarning(await (await mail()).notifyReopened(services, changed, index.title, notificationLinks(host.links)));
+            }}
+            onLoadAnswerHistory={(challenge) => services.challenges.responses.history(challenge.responseId!)}
             onRaise={async (text) => {
               const raised = await services.challenges.raise({ periodName: period.name, indexId: index.id, text, response: '', status: 'Open' }, period.status);
               reload();
@@ -134,8 +163,10 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
               setWarning(await notifyChallenge(services, raised, index.title, notificationLinks(host.links)));
             }}
             onRespond={async (challenge, response) => {
-              await services.challenges.respond(challenge, response);
+              const answered = await services.challenges.respond(challenge, response);
               reload();
+              // The councillor hears that their challenge was answered, with a link to the review page.
+              setWarning(await (await mail()).notifyResponse(services, answered, index.title, (t) => linkFor(host.links, 'councillors', 'scrutiny', t)));
             }}
           />
         </section>
@@ -146,11 +177,16 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
         {warning && <Problem error={new Error(warning)} onDismiss={() => setWarning(undefined)} />}
         <ItemProblems problems={w.problems} />
         <PeriodPicker label="Signed-off assessment" periods={signedOff} selected={period.name} onChange={setPeriodName} showStatus={false} />
-        <MessageBar messageBarType={MessageBarType.info} isMultiline>
+        <Notice kind="info">
           The {period.name} assessment was signed off by {period.signedOffBy?.displayName ?? 'a senior manager'} on {formatUkDateTime(period.signedOffOn)}.{' '}
           {w.frameworkAsSignedOff ? 'It is shown with the key areas, enablers and descriptors as they were when it was signed off. ' : ''}
           {canRaise ? 'You can raise a challenge on any key area or enabler; officers will answer here.' : ''}
-        </MessageBar>
+        </Notice>
+        <div className="nps-actions">
+          <ShareForScrutiny host={host} services={services} role={w.role} periodName={period.name} pageUrl={host.links?.pages.scrutiny ?? currentPage(host)} />
+          <CommitteePackButton host={host} services={services} workspace={w} councilName={props.councilName} />
+        </div>
+        <ChallengeOverview framework={framework} challenges={w.challenges} periodName={period.name} currentUserId={me} />
         {framework.themes.map((theme) => (
           <section key={theme.id} aria-labelledby={`nps-review-theme-${theme.id}`}>
             <h3 id={`nps-review-theme-${theme.id}`}>Theme: {theme.title}</h3>
