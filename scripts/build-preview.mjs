@@ -2,7 +2,7 @@
 // Builds the local preview into preview-dist/: the SharePoint-compatible list service and the demo
 // seed (Node), and the preview page (a browser bundle of the product's real React views and data code).
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -23,6 +23,8 @@ const nodeBundle = (entry, outfile) =>
 
 export async function buildPreview({ quiet = false } = {}) {
   const started = Date.now();
+  // Chunks are named by their content: clear the last build's, so only this build's are served.
+  rmSync(join(out, 'public'), { recursive: true, force: true });
   mkdirSync(join(out, 'public'), { recursive: true });
   const builds = [nodeBundle('preview/server/main.ts', 'server.mjs'), nodeBundle('preview/seed/demoSeed.ts', 'seed.mjs')];
   builds.push(

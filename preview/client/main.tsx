@@ -5,6 +5,9 @@ import { getSPForPageSite, getSPForSite, PageDigest } from '../../src/data/sp';
 import { createDataServices, DataServices } from '../../src/data/services';
 import { findProcurementSite, ProcurementSite } from '../../src/data/procurementSite';
 import { mailOnDemand } from '../../src/data/mail';
+import { AssessmentApp } from '../../src/ui/views/AssessmentApp';
+import { ProcurementDashboardApp } from '../../src/ui/views/ProcurementDashboardApp';
+import { ScrutinyReviewApp } from '../../src/ui/views/ScrutinyReviewApp';
 import type { FrameworkSource } from '../../src/framework/builtIn';
 import { HostContext, HostTheme, SectionColours } from '../../src/host';
 import { SECTIONS, SectionName, sectionName } from './sections';
@@ -22,15 +25,12 @@ initializeIcons('/fonts/');
 const siteUrl = `${window.location.origin}/sites/procurement`;
 // Mail goes through Microsoft Graph (POST /me/sendMail), which the local service answers at /v1.0/ as the
 // person in the localUser cookie.
-// Like the web parts, the Graph client and the built-in framework load when first needed, and each view
-// loads its own code (as each web part has its own bundle), so a page loads only what it shows.
+// Like the web parts, the Graph client and the built-in framework load when first needed.
 const mail = mailOnDemand(async () => {
   const graph = await import('../../src/data/graph');
   return graph.graphMailSender(graph.getGraphForBase(`${window.location.origin}/v1.0`));
 });
-const AssessmentApp = React.lazy(() => import('../../src/ui/views/AssessmentApp').then((m) => ({ default: m.AssessmentApp })));
-const ProcurementDashboardApp = React.lazy(() => import('../../src/ui/views/ProcurementDashboardApp').then((m) => ({ default: m.ProcurementDashboardApp })));
-const ScrutinyReviewApp = React.lazy(() => import('../../src/ui/views/ScrutinyReviewApp').then((m) => ({ default: m.ScrutinyReviewApp })));
+
 /**
  * The page context the service serves the page with, as a SharePoint page carries one: the form digest of
  * the procurement site (whose pages the SharePoint views stand for) and of the root site (where the

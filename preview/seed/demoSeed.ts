@@ -50,13 +50,13 @@ const ACTIONS: Array<{ index: string; title: string; owner: number; due: string;
   { index: 'working-with-partners', title: 'Set up a joint commissioning team with the integrated care board', owner: 4, due: '2027-03-31', status: 'Not started', notes: '' },
 ];
 
-/** Last year's plan, agreed with the 2024/25 assessment: mostly done, one late, one never given an owner. */
-const ACTIONS_2024: Array<{ index: string; title: string; owner?: number; due?: string; status: ActionStatus; notes: string }> = [
+/** Last year's plan, agreed with the 2024/25 assessment: mostly done, one late, one never started. */
+const ACTIONS_2024: Array<{ index: string; title: string; owner: number; due: string; status: ActionStatus; notes: string }> = [
   { index: 'developing-talent', title: 'Map procurement skills across the council', owner: 1, due: '2024-12-31', status: 'Complete', notes: 'Skills map reported to CMT in January 2025.' },
   { index: 'exploiting-digital-technology', title: 'Move all tenders to the e-tendering portal', owner: 3, due: '2025-03-31', status: 'Complete', notes: 'All tenders over £25,000 now on the portal.' },
   { index: 'obtaining-social-value', title: 'Adopt social value measures (TOMs) for contracts over £1m', owner: 2, due: '2024-10-31', status: 'Complete', notes: 'Adopted by Cabinet in October 2024.' },
   { index: 'engaging-local-smes', title: 'Lot the highways works framework so local SMEs can bid', owner: 4, due: '2025-02-28', status: 'In progress', notes: 'Lotting agreed; re-procurement delayed to 2025/26.' },
-  { index: 'embedding-change', title: 'Brief every directorate management team on the procurement strategy', due: '2025-03-31', status: 'Not started', notes: '' },
+  { index: 'embedding-change', title: 'Brief every directorate management team on the procurement strategy', owner: 5, due: '2025-03-31', status: 'Not started', notes: '' },
 ];
 
 const CHALLENGES: Array<{ index: string; by: number; text: string; response?: string; responder?: number }> = [
@@ -172,7 +172,7 @@ export async function seedDemo(siteUrl: string, log: (line: string) => void = ()
   }
 
   for (const a of ACTIONS_2024) {
-    await as(officers[0], '2024-06-03T09:30:00Z').actions.save({ periodName: '2024/25', indexId: a.index, title: a.title, details: '', owner: a.owner === undefined ? undefined : officerUsers[a.owner % officerUsers.length], dueDate: a.due, status: a.status, progressNotes: a.notes });
+    await as(officers[0], '2024-06-03T09:30:00Z').actions.save({ periodName: '2024/25', indexId: a.index, title: a.title, details: '', owner: officerUsers[a.owner % officerUsers.length], dueDate: a.due, status: a.status, progressNotes: a.notes });
   }
   for (const a of ACTIONS) {
     await as(officers[0]).actions.save({ periodName: '2025/26', indexId: a.index, title: a.title, details: '', owner: officerUsers[a.owner % officerUsers.length], dueDate: a.due, status: a.status, progressNotes: a.notes });

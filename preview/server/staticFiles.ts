@@ -28,6 +28,9 @@ const TYPES: Record<string, string> = {
   '.webmanifest': 'application/manifest+json',
 };
 
+/** A file whose name carries a hash of its content (esbuild's chunk and entry names: "-" and 8 characters). */
+const HASHED = /-[A-Z0-9]{8}\.(js|css|woff2?)$/;
+
 /** Answers the request from the folder and returns true, or returns false when there is no such file. */
 export function serveStatic(
   root: string,
@@ -67,7 +70,9 @@ export function serveStatic(
     ...extra,
     'Content-Type': TYPES[extname(file).toLowerCase()] ?? 'application/octet-stream',
     'Content-Length': String(size),
-    'Cache-Control': 'no-cache',
+    // Bundles named by their content (esbuild's chunk-XXXXXXXX.js, as SPFx's are on the CDN) never change:
+    // the browser keeps them. Everything else (the page, preview.js) is checked each time.
+    'Cache-Control': HASHED.test(relative) ? 'public, max-age=31536000, immutable' : 'no-cache',
     'X-Content-Type-Options': 'nosniff',
   });
   if (req.method === 'HEAD') {

@@ -1,4 +1,4 @@
-import { IsoDate } from '../domain/dates';
+import { IsoDate, londonCalendarDate } from '../domain/dates';
 import { Person } from '../domain/actions';
 import { ColumnOf, ListKey, LISTS } from './schema';
 
@@ -29,8 +29,6 @@ export function everyColumn<K extends ListKey, C extends ColumnOf<K>>(
   return columns;
 }
 
-const londonDate = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' });
-
 /**
  * SharePoint keeps a date-only column as midnight in the site's time zone, sent back in UTC: 1 July
  * arrives as 30 June 23:00Z in summer. Read it as the London calendar date it stands for.
@@ -39,7 +37,7 @@ export function dateOnlyFromSp(value: string | null | undefined): IsoDate | unde
   if (!value) return undefined;
   const date = new Date(value);
   if (isNaN(date.getTime())) return undefined;
-  return londonDate.format(date);
+  return londonCalendarDate(date);
 }
 
 /** Noon UTC is the same calendar date in every UK time zone, whatever the clocks are doing. */

@@ -118,16 +118,38 @@ export function formatUkDate(value: IsoDate | undefined | null): string {
   return `${Number(day)} ${MONTHS[Number(month) - 1]} ${year}`;
 }
 
+/** 01:00 UTC on the last Sunday of a month: when UK clocks change (March forward, October back). */
+function clockChange(year: number, month: number): number {
+  const lastDay = new Date(Date.UTC(year, month + 1, 0));
+  return Date.UTC(year, month, lastDay.getUTCDate() - lastDay.getUTCDay(), 1);
+}
+
+/**
+ * An instant as London wall-clock time, "YYYY-MM-DDTHH:MM". UK summer time runs from 01:00 UTC on the
+ * last Sunday in March to 01:00 UTC on the last Sunday in October (the rule since 1996; the app's dates
+ * are 2000 to 2099). Worked out directly rather than through Intl with a time zone, which costs far more
+ * and is called for every date of every item a view shows (tests/unit/londonDate.test.ts checks it
+ * against Intl for every day of the century).
+ */
+function londonWallClock(instant: Date): string {
+  const t = instant.getTime();
+  const year = instant.getUTCFullYear();
+  const summer = t >= clockChange(year, 2) && t < clockChange(year, 9);
+  return new Date(summer ? t + 3600000 : t).toISOString().slice(0, 16);
+}
+
+/** The London calendar date of an instant. */
+export function londonCalendarDate(instant: Date): IsoDate {
+  return londonWallClock(instant).slice(0, 10);
+}
+
 /** "2026-11-25T14:05:00Z" → "25 November 2026 at 14:05" in UK local time. */
 export function formatUkDateTime(value: string | undefined | null): string {
   if (!value) return '';
   const date = new Date(value);
   if (isNaN(date.getTime())) return value;
-  const parts = new Intl.DateTimeFormat('en-GB', {
-    timeZone: 'Europe/London', year: 'numeric', month: 'long', day: 'numeric', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).formatToParts(date);
-  const part = (type: string): string => parts.find((p) => p.type === type)?.value ?? '';
-  return `${Number(part('day'))} ${part('month')} ${part('year')} at ${part('hour')}:${part('minute')}`;
+  const local = londonWallClock(date);
+  return `${formatUkDate(local.slice(0, 10))} at ${local.slice(11, 16)}`;
 }
 
 /** Whole days from one date to another (negative when `to` is earlier). */

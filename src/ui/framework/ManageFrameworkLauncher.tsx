@@ -1,5 +1,5 @@
 import * as React from 'react';
-import { DefaultButton } from '@fluentui/react/lib/Button';
+import { Button } from '../components/Controls';
 import type { DataServices } from '../../data/services';
 import type { FrameworkSource } from '../../framework/builtIn';
 import { Loading } from '../components/Loading';
@@ -29,7 +29,7 @@ export function ManageFrameworkLauncher(props: ManageFrameworkLauncherProps): JS
       ) : (
         <>
           <p>Add your council&apos;s own key areas and enablers, reword, retire or restore them, or export and import the framework.</p>
-          <DefaultButton onClick={() => setOpen(true)} text="Manage the framework" />
+          <Button onClick={() => setOpen(true)}>Manage the framework</Button>
         </>
       )}
     </section>

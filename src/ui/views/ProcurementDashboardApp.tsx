@@ -51,10 +51,6 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
   const settings = props.settings ?? DEFAULT_DASHBOARD_SETTINGS;
   const show = settings.sections;
   const today = props.today ?? toIsoDate(new Date());
-  // The trend and gap code starts loading with the data, not after it.
-  React.useEffect(() => {
-    loadDetail().catch(() => undefined);
-  }, []);
   // The year someone chose (a link, the picker) wins; otherwise the default year the settings name.
   const [picked, setPicked] = React.useState<string | undefined>(props.target?.periodName);
   const [defaultName, setDefaultName] = React.useState<string | undefined>();
@@ -62,6 +58,10 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
   // The default year is chosen within the view's one batch (the years read cover this year and last).
   const options = React.useMemo(() => ({ allAssessments: true, pick: (periods: readonly TrendPeriod[]) => defaultPeriodName(periods, settings.defaultPeriod) }), [settings.defaultPeriod]);
   const [state, reload] = useWorkspace(services, props.framework, periodName, options);
+  // The trend and gap code starts loading once the data has been asked for, not after it has come.
+  React.useEffect(() => {
+    loadDetail().catch(() => undefined);
+  }, []);
   const [actionError, setActionError] = React.useState<DataError | undefined>();
   const printedOn = usePrintDate(props.today);
 
