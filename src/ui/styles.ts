@@ -33,7 +33,8 @@ export const appRootClass = mergeStyles({
     '.nps-table': { borderCollapse: 'collapse', width: '100%', margin: '12px 0 20px' },
     '.nps-table caption': { textAlign: 'left', fontWeight: 600, fontSize: 16, padding: '4px 0' },
     '.nps-table th, .nps-table td': { borderBottom: '1px solid var(--nps-border, #8a8886)', padding: '6px 8px', textAlign: 'left', verticalAlign: 'top' },
-    '.nps-table thead th': { fontWeight: 600 },
+    // Column headings are short words: never broken inside a word ("Amber" is not "Ambe r").
+    '.nps-table thead th': { fontWeight: 600, overflowWrap: 'normal' },
     '.nps-sub': { display: 'block', fontSize: 12 },
     '.nps-table .ms-Button': { whiteSpace: 'nowrap' },
     '.nps-badge': { display: 'inline-block', color: '#ffffff', borderRadius: 2, padding: '1px 8px', fontSize: 12, fontWeight: 600, whiteSpace: 'nowrap' },
