@@ -1,6 +1,6 @@
 import { readFileSync } from 'fs';
-import { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, pageAs, RunningPreview, startPreview } from './preview';
+import { Page } from 'playwright-core';
+import { axeViolations, pageAs, previewForThisFile } from './preview';
 
 /*
  * A living framework in the local preview: the site owner adds the council's own key area, begun from
@@ -10,23 +10,13 @@ import { axeViolations, launch, pageAs, RunningPreview, startPreview } from './p
 const GARETH = 'gareth.pryce@borsetshire.example';
 const AISHA = 'aisha.khan@borsetshire.example';
 
-let preview: RunningPreview;
-let browser: Browser;
-
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(), launch()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+const running = previewForThisFile();
 
 /** A row of the site owner's table of key areas and enablers (the assessment's own table has rows of the same names). */
 const frameworkRow = (page: Page, name: RegExp) => page.getByRole('table', { name: /Key areas and enablers on this site/ }).getByRole('row', { name });
 
 async function openAssessment(page: Page, period: string): Promise<void> {
-  await page.goto(`${preview.origin}/#/assessment?period=${period}`);
+  await page.goto(`${running.preview.origin}/#/assessment?period=${period}`);
   await page.getByRole('heading', { name: 'Procurement maturity assessment' }).waitFor();
   await page.getByText(/of 1\d assessed/).first().waitFor();
 }
@@ -46,7 +36,7 @@ const COUNCIL_WORDS = {
 
 describe('a living framework', () => {
   it('lets the site owner add a local index from the strategy\'s starting point, with every problem shown on its field, and passes axe', async () => {
-    const { context, page } = await pageAs(browser, preview.origin, GARETH);
+    const { context, page } = await pageAs(running.browser, running.preview.origin, GARETH);
     await openAssessment(page, '2025/26');
     await page.getByText('11 of 14 assessed').waitFor();
     await page.getByText('Site owner tools').click();
@@ -92,7 +82,7 @@ describe('a living framework', () => {
   });
 
   it('lets an officer assess the new index in the year in progress, while signed-off years keep their framework', async () => {
-    const { context, page } = await pageAs(browser, preview.origin, AISHA);
+    const { context, page } = await pageAs(running.browser, running.preview.origin, AISHA);
     await openAssessment(page, '2025/26');
     await page.getByText('11 of 15 assessed').waitFor();
     await page.getByRole('button', { name: 'Assess Ethical procurement' }).click();
@@ -119,7 +109,7 @@ describe('a living framework', () => {
   });
 
   it('lets the site owner reword, retire and restore it, export the framework, and import only what a preview showed and they confirmed', async () => {
-    const { context, page } = await pageAs(browser, preview.origin, GARETH);
+    const { context, page } = await pageAs(running.browser, running.preview.origin, GARETH);
     await openAssessment(page, '2025/26');
     await page.getByText('Site owner tools').click();
     await page.getByRole('button', { name: 'Manage the framework' }).click();

@@ -1,24 +1,14 @@
-import { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, pageAs, RunningPreview, startPreview } from './preview';
+import { Page } from 'playwright-core';
+import { axeViolations, pageAs, previewForThisFile } from './preview';
 
 const AISHA = 'aisha.khan@borsetshire.example';
 const KEVIN = 'kevin.doyle@borsetshire.example';
 const HELEN = 'helen.marsh@borsetshire.example';
 
-let preview: RunningPreview;
-let browser: Browser;
-
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(), launch()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+const running = previewForThisFile();
 
 async function openAssessment(page: Page): Promise<void> {
-  await page.goto(`${preview.origin}/#/assessment`);
+  await page.goto(`${running.preview.origin}/#/assessment`);
   await page.getByRole('heading', { name: 'Procurement maturity assessment' }).waitFor();
   await page.getByText(/of 14 assessed/).waitFor();
 }
@@ -44,8 +34,8 @@ async function assess(page: Page, indexTitle: string, level: string, target: str
 describe('a procurement officer in the Teams tab', () => {
   // Runs first: the path below submits the period, after which nothing can be edited.
   it('reaches and assesses an index with the keyboard alone', async () => {
-    const { context, page } = await pageAs(browser, preview.origin, AISHA);
-    await page.goto(`${preview.origin}/#/assessment?period=2025/26`);
+    const { context, page } = await pageAs(running.browser, running.preview.origin, AISHA);
+    await page.goto(`${running.preview.origin}/#/assessment?period=2025/26`);
     await page.getByRole('heading', { name: 'Procurement maturity assessment' }).waitFor();
     const button = page.getByRole('button', { name: 'Assess Engaging councillors' });
     await button.waitFor();
@@ -63,7 +53,7 @@ describe('a procurement officer in the Teams tab', () => {
   });
 
   it('assesses an index, adds an action and submits the period for sign-off', async () => {
-    const { context, page } = await pageAs(browser, preview.origin, AISHA);
+    const { context, page } = await pageAs(running.browser, running.preview.origin, AISHA);
     await openAssessment(page);
     await page.getByText('11 of 14 assessed').waitFor();
 
@@ -118,7 +108,7 @@ describe('a procurement officer in the Teams tab', () => {
 
 describe('accessibility and hosts', () => {
   it.each(['default', 'dark', 'contrast'])('the Assessment tab passes axe (WCAG 2.2 AA rules) in the %s Teams theme', async (theme) => {
-    const { context, page } = await pageAs(browser, preview.origin, AISHA);
+    const { context, page } = await pageAs(running.browser, running.preview.origin, AISHA);
     await page.addInitScript((t) => localStorage.setItem('previewTheme', t), theme);
     await openAssessment(page);
     expect(await axeViolations(page)).toEqual([]);
@@ -133,8 +123,8 @@ describe('accessibility and hosts', () => {
     ['dashboard', 'Procurement maturity dashboard'],
     ['scrutiny', 'Procurement maturity: scrutiny review'],
   ])('the %s page passes axe', async (view, heading) => {
-    const { context, page } = await pageAs(browser, preview.origin, HELEN);
-    await page.goto(`${preview.origin}/#/${view}`);
+    const { context, page } = await pageAs(running.browser, running.preview.origin, HELEN);
+    await page.goto(`${running.preview.origin}/#/${view}`);
     // The web part is a region of the page with its own heading under the page's h1.
     await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
     expect(await page.getByRole('main').count()).toBe(1);
@@ -144,7 +134,7 @@ describe('accessibility and hosts', () => {
   });
 
   it('fits Teams mobile at 320 px without sideways scrolling', async () => {
-    const { context, page } = await pageAs(browser, preview.origin, AISHA, { width: 320, height: 700 });
+    const { context, page } = await pageAs(running.browser, running.preview.origin, AISHA, { width: 320, height: 700 });
     await openAssessment(page);
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);
@@ -152,8 +142,8 @@ describe('accessibility and hosts', () => {
   });
 
   it('a SharePoint page holding all three web parts has one main landmark, one h1 and passes axe', async () => {
-    const { context, page } = await pageAs(browser, preview.origin, HELEN);
-    await page.goto(`${preview.origin}/#/page`);
+    const { context, page } = await pageAs(running.browser, running.preview.origin, HELEN);
+    await page.goto(`${running.preview.origin}/#/page`);
     for (const heading of ['Procurement maturity assessment', 'Procurement maturity dashboard', 'Procurement maturity: scrutiny review']) {
       await page.getByRole('heading', { name: heading, level: 2 }).waitFor();
       expect(await page.getByRole('region', { name: heading }).count()).toBe(1);
@@ -166,17 +156,17 @@ describe('accessibility and hosts', () => {
   });
 
   it('works offline: every request the preview makes stays on this machine', async () => {
-    const { context, page } = await pageAs(browser, preview.origin, AISHA);
+    const { context, page } = await pageAs(running.browser, running.preview.origin, AISHA);
     const elsewhere: string[] = [];
     page.on('request', (r) => {
-      if (!r.url().startsWith(preview.origin) && !r.url().startsWith('data:')) elsewhere.push(r.url());
+      if (!r.url().startsWith(running.preview.origin) && !r.url().startsWith('data:')) elsewhere.push(r.url());
     });
     await openAssessment(page);
     // Icons (the editor panel's close button, at least) come from the locally served icon font.
     await page.getByRole('button', { name: /Engaging councillors$/ }).click();
     await page.locator('.ms-Panel-main').waitFor();
     await page.waitForFunction(() => [...(document.fonts as unknown as Iterable<FontFace>)].some((f) => f.family.includes('FabricMDL2Icons') && f.status === 'loaded'));
-    await page.goto(`${preview.origin}/#/dashboard`);
+    await page.goto(`${running.preview.origin}/#/dashboard`);
     await page.getByRole('heading', { name: 'Procurement maturity dashboard' }).waitFor();
     await page.getByRole('table', { name: /Current level and target/ }).waitFor();
     expect(elsewhere).toEqual([]);
@@ -184,7 +174,7 @@ describe('accessibility and hosts', () => {
   });
 
   it('runs the personal app on the root site: it reads the tenant property there and the lists on the procurement site', async () => {
-    const { context, page } = await pageAs(browser, preview.origin, AISHA);
+    const { context, page } = await pageAs(running.browser, running.preview.origin, AISHA);
     const api: string[] = [];
     page.on('request', (r) => {
       const path = new URL(r.url()).pathname;
@@ -199,8 +189,8 @@ describe('accessibility and hosts', () => {
   });
 
   it('shows a read-only person no edit controls and says why', async () => {
-    const { context, page } = await pageAs(browser, preview.origin, KEVIN);
-    await page.goto(`${preview.origin}/#/assessment`);
+    const { context, page } = await pageAs(running.browser, running.preview.origin, KEVIN);
+    await page.goto(`${running.preview.origin}/#/assessment`);
     await page.getByText(/You have read-only access/).waitFor();
     expect(await page.getByRole('button', { name: /^Assess / }).count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Add an action' }).count()).toBe(0);

@@ -44,6 +44,22 @@ export async function startPreview(): Promise<RunningPreview> {
   };
 }
 
+/**
+ * One preview (fresh demo data) and one Chromium for a test file: started before its first test and
+ * stopped after its last. Read `running.preview` and `running.browser` inside tests.
+ */
+export function previewForThisFile(): { preview: RunningPreview; browser: Browser } {
+  const running = {} as { preview: RunningPreview; browser: Browser };
+  beforeAll(async () => {
+    [running.preview, running.browser] = await Promise.all([startPreview(), launch()]);
+  });
+  afterAll(async () => {
+    await running.browser?.close();
+    await running.preview?.stop();
+  });
+  return running;
+}
+
 export async function launch(): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`Chromium is not installed at ${CHROMIUM}: apt-get install chromium (.ci/run does this)`);
   return chromium.launch({

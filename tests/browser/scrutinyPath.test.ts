@@ -1,7 +1,6 @@
 import { readFileSync } from 'fs';
 import JSZip from 'jszip';
-import { Browser } from 'playwright-core';
-import { axeViolations, launch, pageAs, RunningPreview, startPreview } from './preview';
+import { axeViolations, pageAs, previewForThisFile } from './preview';
 
 /*
  * The scrutiny path in the preview, as the people who take it: an approver shares the review with a
@@ -12,17 +11,7 @@ const RACHEL = 'rachel.greenwood@borsetshire.example';
 const AISHA = 'aisha.khan@borsetshire.example';
 const OMAR = 'omar.haddad@borsetshire.example';
 
-let preview: RunningPreview;
-let browser: Browser;
-
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(), launch()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+const running = previewForThisFile();
 
 type Mail = { kind: string; from: string; to: string[]; subject: string; body: string };
 
@@ -41,8 +30,8 @@ describe('the scrutiny path', () => {
     const answer = 'Because member training reaches 31 of 57 councillors so far; the plan reaches all by March 2027.';
 
     // 1. An approver shares the review from the scrutiny page with someone not yet on the site.
-    const approver = await pageAs(browser, preview.origin, RACHEL);
-    await approver.page.goto(`${preview.origin}/#/scrutiny`);
+    const approver = await pageAs(running.browser, running.preview.origin, RACHEL);
+    await approver.page.goto(`${running.preview.origin}/#/scrutiny`);
     await approver.page.getByText(/The 2024\/25 assessment was signed off by/).waitFor();
     await approver.page.getByRole('button', { name: 'Share the 2024/25 scrutiny review with councillors' }).click();
     const panel = approver.page.getByRole('dialog');
@@ -59,15 +48,15 @@ describe('the scrutiny path', () => {
     await approver.context.close();
 
     // SharePoint's invitation, with the message and the link to the review page.
-    const outbox: Mail[] = await (await fetch(`${preview.origin}/_local/outbox`)).json();
+    const outbox: Mail[] = await (await fetch(`${running.preview.origin}/_local/outbox`)).json();
     const invitation = outbox.find((m) => m.kind === 'share' && m.to.includes(OMAR))!;
     expect(invitation.from).toBe(RACHEL);
     expect(invitation.body).toContain('Cllr Haddad, please review this before the March committee.');
     const link = /Open: (\S+)/.exec(invitation.body)![1];
-    expect(link).toBe(`${preview.origin}/#/scrutiny`);
+    expect(link).toBe(`${running.preview.origin}/#/scrutiny`);
 
     // 2. The councillor opens the link (a SharePoint page, no Teams) and raises a challenge straight away.
-    const councillor = await pageAs(browser, preview.origin, OMAR);
+    const councillor = await pageAs(running.browser, running.preview.origin, OMAR);
     await councillor.page.goto(link);
     await councillor.page.getByText(/The 2024\/25 assessment was signed off by/).waitFor();
     expect(await councillor.page.getByRole('button', { name: /scrutiny review with councillors/ }).count()).toBe(0);
@@ -81,8 +70,8 @@ describe('the scrutiny path', () => {
     await councillor.context.close();
 
     // 3. An officer answers it.
-    const officer = await pageAs(browser, preview.origin, AISHA);
-    await officer.page.goto(`${preview.origin}/#/scrutiny`);
+    const officer = await pageAs(running.browser, running.preview.origin, AISHA);
+    await officer.page.goto(`${running.preview.origin}/#/scrutiny`);
     await officer.page.getByText(/The 2024\/25 assessment was signed off by/).waitFor();
     const officerRegion = officer.page.getByRole('region', { name: 'Engaging councillors' });
     await officerRegion.getByRole('button', { name: 'Respond to the challenge from Cllr Omar Haddad' }).click();
@@ -90,7 +79,7 @@ describe('the scrutiny path', () => {
     await officerRegion.getByRole('button', { name: 'Send response' }).click();
     await officerRegion.getByText(new RegExp(`answered on .*: ${answer.replace(/[.;]/g, '\\$&')}`)).waitFor();
     // The councillor is told (the email goes once the answer is saved).
-    expect(await eventually(async () => ((await (await fetch(`${preview.origin}/_local/outbox`)).json()) as Mail[]).some((m) => m.to.includes(OMAR) && m.subject === 'Response to your scrutiny challenge on Engaging councillors (2024/25)'))).toBe(true);
+    expect(await eventually(async () => ((await (await fetch(`${running.preview.origin}/_local/outbox`)).json()) as Mail[]).some((m) => m.to.includes(OMAR) && m.subject === 'Response to your scrutiny challenge on Engaging councillors (2024/25)'))).toBe(true);
 
     // 4. The committee pack: made in the browser, saved to the library and downloaded.
     await officer.page.getByRole('button', { name: 'Make the committee pack' }).click();

@@ -1,5 +1,5 @@
-import { Browser, Page } from 'playwright-core';
-import { axeViolations, launch, pageAs, RunningPreview, startPreview } from './preview';
+import { Page } from 'playwright-core';
+import { axeViolations, pageAs, previewForThisFile } from './preview';
 
 /*
  * SharePoint sections with a dark or coloured background: the web parts take the section's theme variant
@@ -8,22 +8,12 @@ import { axeViolations, launch, pageAs, RunningPreview, startPreview } from './p
  */
 const HELEN = 'helen.marsh@borsetshire.example';
 
-let preview: RunningPreview;
-let browser: Browser;
-
-beforeAll(async () => {
-  [preview, browser] = await Promise.all([startPreview(), launch()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await preview?.stop();
-});
+const running = previewForThisFile();
 
 async function openOn(section: string, view: string): Promise<{ page: Page; close: () => Promise<void> }> {
-  const { context, page } = await pageAs(browser, preview.origin, HELEN);
+  const { context, page } = await pageAs(running.browser, running.preview.origin, HELEN);
   await page.addInitScript((s) => localStorage.setItem('previewSection', s), section);
-  await page.goto(`${preview.origin}/#/${view}`);
+  await page.goto(`${running.preview.origin}/#/${view}`);
   await page.getByRole('heading', { name: 'Procurement maturity dashboard', level: 2 }).waitFor();
   await page.getByRole('table', { name: /^Current level and target/ }).waitFor();
   return { page, close: () => context.close() };

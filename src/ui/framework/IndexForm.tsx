@@ -34,6 +34,13 @@ const problemFor = (problems: FieldProblem[], field: string): string | undefined
  * descriptors, each a labelled field whose problems are shown on it (and listed above the buttons).
  * What was typed stays in the form whatever happens when saving.
  */
+/** The texts about an index: required for a key area, optional for an enabler. */
+const ABOUT_FIELDS = [
+  { key: 'description', label: 'Description' },
+  { key: 'whatItIs', label: 'What it is' },
+  { key: 'whyItIsImportant', label: 'Why it is important' },
+] as const;
+
 export function IndexForm({ mode, initial, themes, levels, isLocal, onSave, onCancel }: IndexFormProps): JSX.Element {
   const [draft, setDraft] = React.useState<IndexDraft>(initial);
   const [problems, setProblems] = React.useState<FieldProblem[]>([]);
@@ -128,36 +135,19 @@ export function IndexForm({ mode, initial, themes, levels, isLocal, onSave, onCa
         errorMessage={problemFor(problems, 'title')}
         description={`${draft.title.length.toLocaleString('en-GB')} of ${FRAMEWORK_LIMITS.title.toLocaleString('en-GB')} characters`}
       />
-      <TextField
-        label="Description"
-        required={keyArea}
-        multiline
-        autoAdjustHeight
-        value={draft.description}
-        onChange={(_, v) => update({ description: v ?? '' })}
-        errorMessage={problemFor(problems, 'description')}
-        description={keyArea ? undefined : 'Optional for an enabler.'}
-      />
-      <TextField
-        label="What it is"
-        required={keyArea}
-        multiline
-        autoAdjustHeight
-        value={draft.whatItIs}
-        onChange={(_, v) => update({ whatItIs: v ?? '' })}
-        errorMessage={problemFor(problems, 'whatItIs')}
-        description={keyArea ? undefined : 'Optional for an enabler.'}
-      />
-      <TextField
-        label="Why it is important"
-        required={keyArea}
-        multiline
-        autoAdjustHeight
-        value={draft.whyItIsImportant}
-        onChange={(_, v) => update({ whyItIsImportant: v ?? '' })}
-        errorMessage={problemFor(problems, 'whyItIsImportant')}
-        description={keyArea ? undefined : 'Optional for an enabler.'}
-      />
+      {ABOUT_FIELDS.map(({ key, label }) => (
+        <TextField
+          key={key}
+          label={label}
+          required={keyArea}
+          multiline
+          autoAdjustHeight
+          value={draft[key]}
+          onChange={(_, v) => update({ [key]: v ?? '' })}
+          errorMessage={problemFor(problems, key)}
+          description={keyArea ? undefined : 'Optional for an enabler.'}
+        />
+      ))}
       <fieldset className="nps-index-form__levels">
         <legend>{legend}</legend>
         <p className="nps-meta">Start a line with &quot;- &quot; to make it an item of a list, as the strategy does for checklists.</p>
