@@ -70,6 +70,7 @@ const framework = npsFramework2018();
 const person = (role: string, n = 0) => DIRECTORY.filter((p) => p.role === role)[n];
 const OFFICER = person('officer');
 const APPROVER = person('headOfProcurement');
+const COUNCILLOR = person('councillor');
 const TODAY = '2026-11-25';
 const byOrder = (a: { order: number }, b: { order: number }): number => a.order - b.order;
 const THEMES = [...framework.themes].sort(byOrder);
@@ -118,7 +119,7 @@ setIconOptions({ disableWarnings: true });
 
 beforeAll(async () => {
   service = await startListService();
-  await setUpSite(service, { officers: [OFFICER.loginName], approvers: [APPROVER.loginName] });
+  await setUpSite(service, { officers: [OFFICER.loginName], approvers: [APPROVER.loginName], scrutiny: [COUNCILLOR.loginName] });
 }, 90000);
 
 afterAll(async () => {
@@ -152,6 +153,25 @@ describe('the year the dashboard opens on', () => {
     expect(await screen.findByRole('heading', { name: 'Sign-off history, 2097/98' }, { timeout: 15000 })).toBeInTheDocument();
     expect(screen.queryByRole('heading', { name: 'Sign-off history, 2096/97' })).toBeNull();
   }, 120000);
+});
+
+describe('scrutiny, from the dashboard', () => {
+  it('offers approvers Share for scrutiny on a signed-off year and counts the challenges awaiting a response; officers get no Share', async () => {
+    const year = await signOff(await assessedYear('2091/92'));
+    const [first, second] = framework.indices;
+    const raised = await as(COUNCILLOR).challenges.raise({ periodName: year.name, indexId: first.id, text: 'Is this level fair?', response: '', status: 'Open' }, 'Signed off');
+    await as(COUNCILLOR).challenges.raise({ periodName: year.name, indexId: second.id, text: 'Where is the evidence?', response: '', status: 'Open' }, 'Signed off');
+    await as(OFFICER).challenges.respond(raised, 'The evidence is in the annual review.');
+
+    const approverView = dashboardAs(APPROVER, { periodName: year.name });
+    expect(await screen.findByText('1 of 2 scrutiny challenges on 2091/92 awaits a response.', {}, { timeout: 15000 })).toBeInTheDocument();
+    expect(screen.getByRole('button', { name: 'Share the 2091/92 scrutiny review with councillors' })).toBeInTheDocument();
+    approverView.unmount();
+
+    dashboardAs(OFFICER, { periodName: year.name });
+    expect(await screen.findByText('1 of 2 scrutiny challenges on 2091/92 awaits a response.', {}, { timeout: 15000 })).toBeInTheDocument();
+    expect(screen.queryByRole('button', { name: /scrutiny review with councillors/ })).toBeNull();
+  }, 90000);
 });
 
 describe('the sections the web part is set to show', () => {
