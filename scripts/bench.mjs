@@ -17,7 +17,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { contextAs, launch, startPreview, stopPreview, VIEWS, waitForView } from './preview-browser.mjs';
+import { contextAs, launch, startPreview, stopPreview, VIEWS, waitForView, watchView } from './preview-browser.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const assets = join(root, 'release/assets');
@@ -130,6 +130,7 @@ async function loadView(context, origin, name) {
   page.on('requestfinished', settled);
   page.on('requestfailed', settled);
   try {
+    await watchView(page, name);
     await page.goto(`${origin}/#/${name}`, { waitUntil: 'commit' });
     const result = await waitForView(page, name);
     const quietBy = Date.now() + 10000;

@@ -129,9 +129,13 @@ export class AssessmentRepository extends ListRepository<IndexAssessment> {
     return this.readAll({ filter: eq(PERIOD, periodName) }, via, problems);
   }
 
-  /** Every year's assessments (a council has 14 or so a year), for trends across years. */
+  /**
+   * Every year's levels and targets (a council has 14 or so assessments a year), for trends and gaps
+   * across years: only those columns, not the rationale, evidence and people, which the selected year's
+   * own read (forPeriod) brings in full. The texts come back empty here.
+   */
   public all(via?: SPFI, problems?: ItemProblem[]): Promise<IndexAssessment[]> {
-    return this.readAll({}, via, problems);
+    return this.readAll({ select: ['Id', 'Title', KEY, PERIOD, INDEX, CURRENT, TARGET, CONTENT_COLUMNS.targetDate, 'Modified'] }, via, problems);
   }
 
   public async byKey(periodName: string, indexId: string): Promise<IndexAssessment | undefined> {
