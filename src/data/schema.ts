@@ -195,6 +195,19 @@ export const LISTS = {
       { id: '{062082d1-789c-41af-893c-dd7eda36a203}', internalName: 'NpsShareMessage', displayName: 'Message', type: 'Note', required: false, indexed: false },
     ],
   },
+  reminders: {
+    title: 'Action reminders',
+    url: 'Lists/ActionReminders',
+    contentTypeId: '0x0100B7E2C94A3D5F4E81A6C09D2F7B3E5A14',
+    description: "Each reminder emailed to an action's owner, so nobody is reminded twice in a day. Officers and approvers can add entries, nobody can change them: Created By is who sent the reminder, Created is when.",
+    versioning: true,
+    attachments: false,
+    fields: [
+      { id: '{5c8e2f41-9a7d-4b3e-8f16-2d4a9c7e1b58}', internalName: 'NpsActionId', displayName: 'Action id', type: 'Number', required: true, indexed: true },
+      { id: '{e3a71c5d-2b9f-4d86-a4c0-7f1e3b9d5a26}', internalName: 'NpsRemindedOwner', displayName: 'Owner reminded (login or email)', type: 'Text', required: true, indexed: true, maxLength: 255 },
+      { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: true, indexed: true, maxLength: 20 },
+    ],
+  },
   committeePacks: {
     title: 'Committee packs',
     url: 'CommitteePacks',

@@ -83,6 +83,8 @@ export const PERMISSION_PLAN: Record<ListKey, Record<GroupKey, RoleName>> = {
   responses: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
   // Who shared the review with whom: approvers (and owners) record it, nobody changes it.
   scrutinySharing: { officers: 'Read', approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
+  // Action reminders: officers and approvers record each reminder sent; nobody changes one.
+  reminders: { officers: ADD_ONLY_ROLE, approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
   // Committee packs: officers and approvers make (and remake) them; councillors read what is shared.
   committeePacks: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
 };
