@@ -15,7 +15,7 @@ export type ReminderReason = 'overdue' | 'dueSoon';
 /** An entry of the Action reminders list: one action reminded to one owner, by someone, at a time. */
 export interface ReminderEntry {
   actionId: number;
-  /** The owner's email (or login name) as recorded. */
+  /** The owner's email as recorded. */
   owner: string;
   periodName: string;
   /** When it was sent (the entry's Created, an ISO instant). */
@@ -59,9 +59,9 @@ export function reminderReason(action: Pick<ActionPlanItem, 'status' | 'dueDate'
   return daysLeft <= DUE_SOON_DAYS ? 'dueSoon' : undefined;
 }
 
-/** The address an owner is reminded at: their email, else their login name; lower case to compare. */
+/** The address an owner is reminded at, and recorded by: their email (a claims login cannot receive mail). */
 export function ownerAddress(owner: Person | undefined): string | undefined {
-  const address = (owner?.email || owner?.loginName || '').trim();
+  const address = (owner?.email ?? '').trim();
   return address || undefined;
 }
 
