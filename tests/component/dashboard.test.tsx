@@ -172,6 +172,16 @@ describe('scrutiny, from the dashboard', () => {
     expect(await screen.findByText('1 of 2 scrutiny challenges on 2091/92 awaits a response.', {}, { timeout: 15000 })).toBeInTheDocument();
     expect(screen.queryByRole('button', { name: /scrutiny review with councillors/ })).toBeNull();
   }, 90000);
+
+  it('offers officers and approvers a reminder to the owners of actions overdue or due within 14 days, counting them', async () => {
+    const year = await assessedYear('2090/91');
+    const owner = await siteUser(OFFICER);
+    await addAction(year.name, framework.indices[0].id, 'Late action', owner, '2026-11-01');
+    await addAction(year.name, framework.indices[1].id, 'Due next week', owner, '2026-12-02');
+    await addAction(year.name, framework.indices[2].id, 'Due next year', owner, '2027-12-31');
+    dashboardAs(APPROVER, { periodName: year.name });
+    expect(await screen.findByRole('button', { name: 'Remind action owners (2 overdue or due within 14 days)' }, { timeout: 15000 })).toBeInTheDocument();
+  }, 90000);
 });
 
 describe('the sections the web part is set to show', () => {

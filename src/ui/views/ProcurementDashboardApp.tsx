@@ -27,6 +27,7 @@ import { dashboardPrintClass, PRINT_ONLY } from '../dashboard/printStyles';
 import { WorkbookDownload } from '../dashboard/WorkbookDownload';
 import { ShareForScrutiny } from '../scrutiny/ShareForScrutiny';
 import { AwaitingResponseCount } from '../scrutiny/AwaitingResponseCount';
+import { RemindOwners } from '../dashboard/RemindOwners';
 
 export interface ProcurementDashboardAppProps {
   host: HostContext;
@@ -45,6 +46,11 @@ export interface ProcurementDashboardAppProps {
 // Every year's assessments come in the view's one batch; the trend and gap tables load on first use.
 const loadDetail = (): Promise<typeof import('../dashboard/DashboardDetail')> => import(/* webpackChunkName: 'dashboard-detail' */ '../dashboard/DashboardDetail');
 const DashboardDetail = React.lazy(() => loadDetail().then((m) => ({ default: m.DashboardDetail })));
+
+/** Each index's title by id, for messages that name an action's key area or enabler. */
+function indexTitles(framework: Workspace['framework']): Record<string, string> {
+  return Object.fromEntries(framework.indices.map((i) => [i.id, i.title]));
+}
 
 export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JSX.Element {
   const { host, services, title } = props;
@@ -150,6 +156,8 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
             <ShareForScrutiny host={host} services={services} role={w.role} periodName={period.name} />
           </div>
         )}
+        {/* Officers and approvers remind owners of overdue actions and those due within 14 days. */}
+        <RemindOwners host={host} services={services} role={w.role} periodName={period.name} actions={w.actions} indexTitles={indexTitles(w.framework)} />
         {show.headlines && (
           <section aria-labelledby="nps-headlines" className="nps-headlines">
             <h3 id="nps-headlines">Headlines</h3>
