@@ -42,7 +42,8 @@ export function nextPeriodName(name: string): string {
 
 /** Newest first, the order people look for periods in. */
 export function comparePeriodsNewestFirst(a: string, b: string): number {
-  return b.localeCompare(a);
+  // Names are "2025/26": plain text order is year order (and far cheaper than a locale-aware compare).
+  return a < b ? 1 : a > b ? -1 : 0;
 }
 
 /** A financial year as the Assessment periods list holds it. */

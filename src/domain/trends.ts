@@ -185,9 +185,21 @@ export type RecordedPeriod = TrendPeriod & { frameworkSnapshot?: string };
 
 /** The indices recorded with a year's sign-off, or undefined when it has no record or the record cannot be read. */
 function recordedIndices(period: RecordedPeriod): MaturityIndex[] | undefined {
-  if (!period.frameworkSnapshot) return undefined;
+  const snapshot = period.frameworkSnapshot;
+  if (!snapshot) return undefined;
+  if (!parsedSnapshots.has(snapshot)) {
+    // A year's record is read once however many times the trends are worked out (twelve years, ~30 KB each).
+    if (parsedSnapshots.size > 100) parsedSnapshots.clear();
+    parsedSnapshots.set(snapshot, parseRecordedIndices(snapshot));
+  }
+  return parsedSnapshots.get(snapshot);
+}
+
+const parsedSnapshots = new Map<string, MaturityIndex[] | undefined>();
+
+function parseRecordedIndices(snapshot: string): MaturityIndex[] | undefined {
   try {
-    const recorded = JSON.parse(period.frameworkSnapshot) as Partial<Framework> | null;
+    const recorded = JSON.parse(snapshot) as Partial<Framework> | null;
     return Array.isArray(recorded?.indices) ? recorded.indices : undefined;
   } catch {
     // A record that cannot be read is named elsewhere (the workspace's problems).

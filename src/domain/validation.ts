@@ -208,14 +208,18 @@ interface GraphemeSegmenter {
 }
 type GraphemeSegmenterConstructor = new (locale?: string, options?: { granularity: 'grapheme' }) => GraphemeSegmenter;
 
+let segmenter: GraphemeSegmenter | null | undefined;
+
+/** One segmenter for the page: making one costs far more than using it, and text is measured often. */
 function graphemeSegmenter(): GraphemeSegmenter | undefined {
+  if (segmenter !== undefined) return segmenter ?? undefined;
   const ctor = typeof Intl === 'undefined' ? undefined : (Intl as unknown as { Segmenter?: GraphemeSegmenterConstructor }).Segmenter;
-  if (!ctor) return undefined;
   try {
-    return new ctor('en-GB', { granularity: 'grapheme' });
+    segmenter = ctor ? new ctor('en-GB', { granularity: 'grapheme' }) : null;
   } catch {
-    return undefined;
+    segmenter = null;
   }
+  return segmenter ?? undefined;
 }
 
 /** Code points that join onto the character before them: accents, variation selectors, skin tones, tags. */
