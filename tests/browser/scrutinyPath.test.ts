@@ -65,7 +65,8 @@ describe('the scrutiny path', () => {
     await region.getByRole('textbox', { name: /Your challenge on Engaging councillors/ }).fill(question);
     await region.getByRole('button', { name: 'Raise challenge' }).click();
     await region.getByText(question).first().waitFor();
-    await region.getByText('Your challenge').waitFor();
+    // Exact: while the form closes, its label ("Your challenge on …") may still be on screen.
+    await region.getByText('Your challenge', { exact: true }).waitFor();
     expect(await axeViolations(councillor.page)).toEqual([]);
     await councillor.context.close();
 
