@@ -59,11 +59,9 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
   const today = props.today ?? toIsoDate(new Date());
   // The year someone chose (a link, the picker) wins; otherwise the default year the settings name.
   const [picked, setPicked] = React.useState<string | undefined>(props.target?.periodName);
-  const [defaultName, setDefaultName] = React.useState<string | undefined>();
-  const periodName = picked ?? defaultName;
   // The default year is chosen within the view's one batch (the years read cover this year and last).
   const options = React.useMemo(() => ({ allAssessments: true, pick: (periods: readonly TrendPeriod[]) => defaultPeriodName(periods, settings.defaultPeriod) }), [settings.defaultPeriod]);
-  const [state, reload] = useWorkspace(services, props.framework, periodName, options);
+  const [state, reload] = useWorkspace(services, props.framework, picked, options);
   // The trend and gap code starts loading once the data has been asked for, not after it has come.
   React.useEffect(() => {
     loadDetail().catch(() => undefined);
@@ -72,18 +70,15 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
   const printedOn = usePrintDate(props.today);
 
   const loaded = state.workspace;
+  // The year the settings name; the workspace already opens on it (options.pick), so this only guards
+  // against showing another year while a change of setting reloads.
   const wanted = picked === undefined && loaded ? defaultPeriodName(loaded.periods, settings.defaultPeriod) : undefined;
-  const onScreen = periodName ?? loaded?.period?.name;
-  React.useEffect(() => {
-    // The first load (no year named) brings the newest year; move to the default when that is another.
-    if (wanted !== undefined && wanted !== onScreen) setDefaultName(wanted);
-  }, [wanted, onScreen]);
   const theme = loaded ? frameworkForTheme(loaded.framework, settings.themeId).theme : undefined;
 
   const body = (w: Workspace): JSX.Element => {
     const { period } = w;
     if (!period) return <p>No assessment has been started on this site yet.</p>;
-    // On the way to the default year, the newest year loaded first is not shown (a draft would flash).
+    // While a changed default reloads, the year it is leaving is not shown (a draft would flash).
     if (wanted !== undefined && period.name !== wanted && state.status !== 'failed') return <Loading label="Loading the dashboard…" />;
     // With a theme chosen, every section shows that theme's key areas only.
     const themed = frameworkForTheme(w.framework, settings.themeId);

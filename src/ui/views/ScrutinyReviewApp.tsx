@@ -57,16 +57,12 @@ export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
   const [periodName, setPeriodName] = React.useState<string | undefined>(props.target?.periodName);
   const [state, reload] = useWorkspace(services, props.framework, periodName, REVIEW);
   const [warning, setWarning] = React.useState<string | undefined>();
-  const firstLoad = state.status === 'ready' && !periodName ? state.workspace : undefined;
-  const latestSignedOff = firstLoad?.periods.find((p) => p.status === 'Signed off');
-  React.useEffect(() => {
-    // Councillors review what senior managers signed off, not a draft in progress.
-    if (firstLoad && latestSignedOff && firstLoad.period?.name !== latestSignedOff.name) setPeriodName(latestSignedOff.name);
-  }, [firstLoad, latestSignedOff]);
 
   const body = (w: Workspace): JSX.Element => {
     const signedOff = w.periods.filter((p) => p.status === 'Signed off');
-    if (!periodName && w.period && w.period.status !== 'Signed off' && signedOff.length > 0) return <Loading label="Loading the assessment for review…" />;
+    // Councillors review what senior managers signed off: the workspace opens on the latest signed-off year
+    // (REVIEW.pick); until a reload has brought it, another year is not shown.
+    if (!periodName && w.period && w.period.status !== 'Signed off' && signedOff.length > 0 && state.status === 'loading') return <Loading label="Loading the assessment for review…" />;
     // Moving to another year (the latest signed-off one on opening, "Review …", the picker): until it
     // has loaded, the year on screen is the one being left, so say it is loading rather than show it
     // (a draft would flash "not signed off yet"). A failed load keeps the last year with the error.
