@@ -131,7 +131,8 @@ export const LISTS = {
       { id: '{7be7e43e-1df3-4399-98f2-6a4b59f0c579}', internalName: 'NpsRationale', displayName: 'Rationale', type: 'Note', required: false, indexed: false },
       { id: '{614191df-4a20-4c91-b76b-11897b99afd1}', internalName: 'NpsEvidence', displayName: 'Evidence', type: 'Note', required: false, indexed: false },
       { id: '{82cd2545-d218-48bc-a420-b2b0ec44eb85}', internalName: 'NpsEvidenceLinks', displayName: 'Evidence links', type: 'Note', required: false, indexed: false },
-
+      // Why the lead officer agreed this level from the colleagues' views (Maturity views): kept with the assessment.
+      { id: '{ca26b856-2a48-4560-9fce-a942e5a2df6f}', internalName: 'NpsModerationNote', displayName: 'Moderation note', type: 'Note', required: false, indexed: false },
     ],
   },
   actions: {
@@ -217,6 +218,37 @@ export const LISTS = {
     attachments: false,
     fields: [
       { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: false, indexed: true, maxLength: 20 },
+    ],
+  },
+  views: {
+    title: 'Maturity views',
+    url: 'Lists/MaturityViews',
+    contentTypeId: '0x0100CA13B03A919E41449D0BA9E5D850CCDF',
+    description: "Colleagues' own views of the council's level, gathered before the lead officer agrees it. Each person reads only their own (item-level permissions); officers and approvers read all. Nobody changes a view: a changed view is a new entry, and Created By is whose it is.",
+    versioning: true,
+    attachments: false,
+    fields: [
+      { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: true, indexed: true, maxLength: 20 },
+      { id: '{60f1d98b-9b55-4775-b18a-46d5c8baab52}', internalName: 'NpsIndexId', displayName: 'Index id', type: 'Text', required: true, indexed: true, maxLength: 100 },
+      { id: '{7cee3055-6565-4cc1-aa7f-da58ee53dc32}', internalName: 'NpsViewLevel', displayName: 'Level in their view', type: 'Choice', required: true, indexed: false, choices: ['Minimum', 'Developing', 'Mature', 'Leader', 'Innovator'] },
+      { id: '{f9635231-7073-439a-b881-92a1611a2d3f}', internalName: 'NpsViewComment', displayName: 'Comment', type: 'Note', required: false, indexed: false },
+      // Set only when the lead officer enters a view given on paper: whose view it is (Created By is the lead).
+      { id: '{bff0d4af-7874-4e89-9883-83e93128ddbd}', internalName: 'NpsGivenFor', displayName: 'Given on paper by', type: 'Text', required: false, indexed: false, maxLength: 255 },
+    ],
+  },
+  viewInvitations: {
+    title: 'View invitations',
+    url: 'Lists/ViewInvitations',
+    contentTypeId: '0x01004DE0D93D050F445988A39CD3A739F849',
+    description: "Who the lead officer asked for their view of which indices, in which year. Officers add entries, nobody changes them: Created By is who invited.",
+    versioning: true,
+    attachments: false,
+    fields: [
+      { id: '{fa48678e-473b-445d-8b7c-2c28e69cd957}', internalName: 'NpsPeriodName', displayName: 'Period', type: 'Text', required: true, indexed: true, maxLength: 20 },
+      { id: '{330c2d42-082d-4380-b956-92923717b352}', internalName: 'NpsInvitee', displayName: 'Invited (login)', type: 'Text', required: true, indexed: true, maxLength: 255 },
+      // The index ids asked about, one per line; empty means every index of the year's framework.
+      { id: '{98f5f9f8-b1a9-4e61-b2a6-3484b2e8e2e7}', internalName: 'NpsInvitedIndices', displayName: 'Indices asked about', type: 'Note', required: false, indexed: false },
+      { id: '{76056120-449c-4814-957d-67b1335998e7}', internalName: 'NpsInviteMessage', displayName: 'Message', type: 'Note', required: false, indexed: false },
     ],
   },
 } as const satisfies Record<string, ListDefinition>;

@@ -87,6 +87,9 @@ export const PERMISSION_PLAN: Record<ListKey, Record<GroupKey, RoleName>> = {
   reminders: { officers: ADD_ONLY_ROLE, approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
   // Committee packs: officers and approvers make (and remake) them; councillors read what is shared.
   committeePacks: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
+  // Issue 13 (in progress): item-level read security and the colleagues' group come with the gathering of views.
+  views: { officers: ADD_ONLY_ROLE, approvers: 'Read', scrutiny: 'Read' },
+  viewInvitations: { officers: ADD_ONLY_ROLE, approvers: 'Read', scrutiny: 'Read' },
 };
 
 /**

@@ -21,6 +21,8 @@ export interface IndexAssessment {
   rationale: string;
   evidence: string;
   evidenceLinks: EvidenceLink[];
+  /** Why the lead officer agreed the current level from colleagues' views (issue 13); empty when no views were moderated. */
+  moderationNote?: string;
   /** SharePoint's Modified By: who last saved it. */
   lastAssessedBy?: Person;
   /** SharePoint's Created By and Created. */
@@ -60,6 +62,7 @@ export const ASSESSMENT_CONTENT: Record<AssessmentContentKey, ContentField> = {
   rationale: { label: 'Rationale', kind: 'text', carriedForward: true },
   evidence: { label: 'Evidence', kind: 'text', carriedForward: false },
   evidenceLinks: { label: 'Evidence links', kind: 'links', carriedForward: true },
+  moderationNote: { label: 'Moderation note', kind: 'text', carriedForward: false },
 };
 
 export const ASSESSMENT_CONTENT_KEYS = Object.keys(ASSESSMENT_CONTENT) as AssessmentContentKey[];
@@ -121,6 +124,7 @@ export function validateAssessment(a: IndexAssessment, periodStart?: IsoDate): F
     problems.push({ field: 'targetLevel', message: 'Choose the target level the target date is for.' });
   }
   checkLength(problems, 'rationale', 'Rationale', a.rationale, LIMITS.rationale);
+  checkLength(problems, 'moderationNote', 'Moderation note', a.moderationNote ?? '', LIMITS.moderationNote);
   checkLength(problems, 'evidence', 'Evidence', a.evidence, LIMITS.evidence);
   problems.push(...evidenceLinkProblems(a.evidenceLinks));
   return problems;

@@ -14,4 +14,7 @@ export const LIMITS = {
   challenge: 5000,
   response: 5000,
   returnComment: 2000,
+  moderationNote: 5000,
+  viewComment: 5000,
+  inviteMessage: 2000,
 } as const;

@@ -24,6 +24,7 @@ const CONTENT_COLUMNS = {
   rationale: 'NpsRationale',
   evidence: 'NpsEvidence',
   evidenceLinks: 'NpsEvidenceLinks',
+  moderationNote: 'NpsModerationNote',
 } as const satisfies Record<AssessmentContentKey, ColumnOf<'assessments'>>;
 
 type MappedColumn = (typeof CONTENT_COLUMNS)[AssessmentContentKey] | typeof PERIOD | typeof INDEX | typeof KEY;
