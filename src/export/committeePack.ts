@@ -20,9 +20,10 @@ import { formatUkDate, formatUkDateTime, IsoDate } from '../domain/dates';
 import { describeGap, levelRank } from '../domain/levels';
 import { AssessmentPeriod } from '../domain/periods';
 import { awaitingResponseCount, ScrutinyChallenge } from '../domain/scrutiny';
+import { describeCounts, ViewSpread, viewsSummary } from '../domain/views';
 import { descriptorBlocks } from '../framework/descriptorText';
 import { enablers, keyAreasOfTheme } from '../framework/queries';
-import { Framework, MaturityIndex } from '../framework/types';
+import { Framework, LevelId, MaturityIndex } from '../framework/types';
 
 /**
  * The committee pack: a Word document of a signed-off assessment for overview and scrutiny committee
@@ -52,6 +53,19 @@ export interface CommitteePackInput {
    * SVG with a plain placeholder for Word versions that cannot show SVG.
    */
   renderPng?: (svg: string, width: number, height: number) => Promise<Uint8Array | undefined>;
+  /**
+   * Colleagues' views gathered before the level was agreed, for the indices views were gathered on.
+   * Without it the pack says nothing about views.
+   */
+  views?: Record<string, IndexViews>;
+}
+
+/** The views gathered on one index (from spreadOf), the level the lead officer agreed and why. */
+export interface IndexViews {
+  spread: ViewSpread;
+  agreedLevel?: LevelId;
+  /** Defaults to the assessment's own moderation note. */
+  moderationNote?: string;
 }
 
 /** "2024/25" → "Procurement maturity 2024-25 committee pack.docx": the same name each time, so a remake is a new version. */
@@ -62,13 +76,13 @@ export function committeePackFileName(periodName: string): string {
 // ---- text -----------------------------------------------------------------------------------------
 
 /** Characters XML cannot hold (control characters people paste in) are left out; the rest is text. */
-function plain(value: unknown): string {
+export function plain(value: unknown): string {
   // eslint-disable-next-line no-control-regex
   return String(value ?? '').replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\ufffe\uffff]/g, '');
 }
 
 /** Text that may run over several lines: one run with line breaks. */
-function multiline(text: string, options: { bold?: boolean } = {}): TextRun[] {
+export function multiline(text: string, options: { bold?: boolean } = {}): TextRun[] {
   return plain(text)
     .replace(/\r\n?/g, '\n')
     .split('\n')
@@ -82,7 +96,7 @@ function para(children: Array<TextRun | ExternalHyperlink | ImageRun>, options: 
 const OUTLINE_LEVEL: Partial<Record<string, number>> = { [HeadingLevel.HEADING_1]: 0, [HeadingLevel.HEADING_2]: 1, [HeadingLevel.HEADING_3]: 2, [HeadingLevel.HEADING_4]: 3 };
 
 /** A heading with its outline level, which Word's navigation pane and screen readers' heading lists read. */
-function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
+export function heading(text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {
   return new Paragraph({ heading: level, outlineLevel: OUTLINE_LEVEL[level], children: [new TextRun(plain(text))], keepNext: true });
 }
 
@@ -336,6 +350,45 @@ async function summary(input: CommitteePackInput, groups: Group[], byIndex: Map<
   return out;
 }
 
+/** Only the indices views were gathered on, in the pack's order, with what was gathered on each. */
+function indicesWithViews(input: CommitteePackInput, groups: Group[]): Array<{ index: MaturityIndex; views: IndexViews }> {
+  const views = input.views ?? {};
+  return groups.flatMap((g) => g.indices).filter((i) => Object.prototype.hasOwnProperty.call(views, i.id)).map((index) => ({ index, views: views[index.id] }));
+}
+
+function viewsGathered(input: CommitteePackInput, groups: Group[]): Array<Paragraph | Table> {
+  if (!input.views) return [];
+  const rows = indicesWithViews(input, groups);
+  const out: Array<Paragraph | Table> = [new Paragraph({ children: [new PageBreak()] }), heading('Views gathered before the level was agreed', HeadingLevel.HEADING_1)];
+  if (rows.length === 0) {
+    out.push(para([new TextRun(`No colleagues' views were gathered on the ${plain(input.period.name)} assessment.`)]));
+    return out;
+  }
+  const differing = rows.filter((r) => r.views.spread.differsByTwoOrMore).length;
+  out.push(
+    para([
+      new TextRun(
+        `Before the lead officer agreed each level, colleagues gave their own views on ${rows.length} of the key areas and enablers. ` +
+          `Each person's latest view counts. Views differed by two levels or more on ${differing} of them.`
+      ),
+    ])
+  );
+  out.push(para([new TextRun({ text: `Table: views gathered, ${plain(input.period.name)}`, italics: true })], { keepNext: true }));
+  out.push(
+    table(
+      ['Key area or enabler', 'Views', 'Spread by level', 'Agreed level', 'Differ by two levels or more'],
+      rows.map(({ index, views }) => [
+        index.title,
+        String(views.spread.total),
+        views.spread.total > 0 ? describeCounts(views.spread) : 'None',
+        views.agreedLevel ? levelTitle(views.agreedLevel) : 'Not agreed yet',
+        views.spread.differsByTwoOrMore ? 'Yes' : 'No',
+      ])
+    )
+  );
+  return out;
+}
+
 function descriptorParagraphs(label: string, text: string): Paragraph[] {
   const blocks = descriptorBlocks(plain(text));
   if (blocks.length === 0) return [labelled(label, 'not recorded')];
@@ -358,6 +411,12 @@ function detail(input: CommitteePackInput, groups: Group[], byIndex: Map<string,
       if (a?.currentLevel) out.push(...descriptorParagraphs(`What ${levelTitle(a.currentLevel)} means here`, index.descriptors[a.currentLevel] ?? ''));
       out.push(labelled('Target', a?.targetLevel ? `${levelTitle(a.targetLevel)}${a.targetDate ? ` by ${formatUkDate(a.targetDate)}` : ''}` : 'Not set'));
       out.push(labelled('Gap', describeGap(a?.currentLevel, a?.targetLevel)));
+      const views = input.views && Object.prototype.hasOwnProperty.call(input.views, index.id) ? input.views[index.id] : undefined;
+      if (views) {
+        out.push(labelled('Views gathered', viewsSummary(views.spread, views.agreedLevel)));
+        const note = views.moderationNote?.trim() ? views.moderationNote : a?.moderationNote;
+        out.push(labelled('Moderation note', note?.trim() ? note : 'None recorded'));
+      }
       out.push(labelled('Rationale', a?.rationale?.trim() ? a.rationale : 'None recorded'));
       out.push(labelled('Evidence', a?.evidence?.trim() ? a.evidence : 'None recorded'));
       for (const l of a?.evidenceLinks ?? []) out.push(para([new TextRun({ text: 'Evidence link: ', bold: true }), link(l.url, l.description || l.url)]));
@@ -458,7 +517,7 @@ export async function buildCommitteePack(input: CommitteePackInput): Promise<Uin
     styles: { default: { document: { run: { font: 'Arial', size: 22, language: { value: 'en-GB' } } } } },
     sections: [
       {
-        children: [...cover(input), ...(await summary(input, groups, byIndex)), ...detail(input, groups, byIndex), ...challengeLog(input), ...frameworkSource(input)],
+        children: [...cover(input), ...(await summary(input, groups, byIndex)), ...viewsGathered(input, groups), ...detail(input, groups, byIndex), ...challengeLog(input), ...frameworkSource(input)],
       },
     ],
   });

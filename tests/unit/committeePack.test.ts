@@ -14,6 +14,7 @@ import { IndexAssessment } from '../../src/domain/assessment';
 import { AssessmentPeriod } from '../../src/domain/periods';
 import { ScrutinyChallenge } from '../../src/domain/scrutiny';
 import { LEVEL_IDS, LevelId } from '../../src/framework/types';
+import { GatheredView, spreadOf } from '../../src/domain/views';
 
 const framework = npsFramework2018();
 
@@ -260,6 +261,45 @@ describe('the committee pack, read back from its .docx bytes', () => {
     expect(svg).toContain('Target');
     expect(width).toBeGreaterThan(0);
     expect(height).toBeGreaterThan(0);
+  });
+
+  it('says nothing about views when none are given, and sums up the views gathered on each index when they are', async () => {
+    const without = await readDocx(await buildCommitteePack(packInput('2038/39')));
+    expect(without.xml).not.toMatch(/Views gathered/);
+
+    const [first, second, third] = framework.indices;
+    const view = (id: number, indexId: string, level: LevelId, name: string): GatheredView => ({ id, periodName: '2038/39', indexId, level, comment: '', givenBy: { id, displayName: name }, created: '2039-01-10T09:00:00Z' });
+    const current = [view(1, first.id, 'developing', 'Asha Patel'), view(2, first.id, 'leader', 'Ben Okafor'), view(3, first.id, 'mature', 'Cara Jones'), view(4, second.id, 'mature', 'Asha Patel')];
+    const input = packInput('2038/39', {
+      views: {
+        [first.id]: { spread: spreadOf(first.id, current), agreedLevel: 'mature', moderationNote: 'Agreed at the workshop <after> discussion.' },
+        [second.id]: { spread: spreadOf(second.id, current) },
+        [third.id]: { spread: spreadOf(third.id, current) },
+      },
+    });
+    input.assessments = input.assessments.map((a) => (a.indexId === second.id ? { ...a, moderationNote: 'Kept with the assessment.' } : a));
+    const doc = await readDocx(await buildCommitteePack(input));
+
+    const headings = doc.paragraphs.filter((p) => p.style === 'Heading1').map((p) => p.text);
+    expect(headings).toEqual(['Summary: current level against target', 'Views gathered before the level was agreed', 'Key areas and enablers in detail', 'Challenge log', "The framework's source"]);
+    const summary = doc.tables.find((t) => t.rows[0][0] === 'Key area or enabler' && t.rows[0][1] === 'Views')!;
+    expect(summary.header).toBe(true);
+    expect(summary.rows).toEqual([
+      ['Key area or enabler', 'Views', 'Spread by level', 'Agreed level', 'Differ by two levels or more'],
+      [first.title, '3', 'Developing 1, Mature 1, Leader 1', 'Mature', 'Yes'],
+      [second.title, '1', 'Mature 1', 'Not agreed yet', 'No'],
+      [third.title, '0', 'None', 'Not agreed yet', 'No'],
+    ]);
+
+    const all = doc.paragraphs.map((p) => p.text);
+    const section = (title: string): string[] => all.slice(all.lastIndexOf(title), all.lastIndexOf(title) + 14);
+    expect(section(first.title)).toEqual(
+      expect.arrayContaining(['Views gathered: 3 views: Developing 1, Mature 1, Leader 1. They differ by two levels or more. Agreed: Mature.', 'Moderation note: Agreed at the workshop <after> discussion.'])
+    );
+    expect(section(second.title)).toEqual(expect.arrayContaining(['Views gathered: 1 view: Mature 1.', 'Moderation note: Kept with the assessment.']));
+    expect(section(third.title)).toEqual(expect.arrayContaining(['Views gathered: No views gathered.', 'Moderation note: None recorded']));
+    // Only the indices views were gathered on say anything about views.
+    expect(all.filter((t) => t.startsWith('Views gathered:'))).toHaveLength(3);
   });
 
   it('is saved under the same name for a year each time, so making it again is a new version', () => {
