@@ -70,6 +70,7 @@ const ROLE_LABELS: Record<DirectoryPerson['role'], string> = {
   headOfProcurement: 'approver',
   director: 'approver',
   councillor: 'scrutiny councillor',
+  colleague: 'colleague asked for views',
   other: 'read-only visitor',
 };
 

@@ -7,6 +7,7 @@ import { npsFramework2018 } from '../../src/framework';
 import { LevelId } from '../../src/framework/types';
 import { ActionStatus } from '../../src/domain/actions';
 import { currentPeriod, takeSignOffStep } from '../../src/data/periodWorkflow';
+import { giveView, inviteColleagues } from '../../src/data/viewGathering';
 import { getGraphForBase, graphMailSender } from '../../src/data/graph';
 import { DIRECTORY, SITE_OWNER, peopleWithRole, DirectoryPerson } from '../server/directory';
 import { LocalUser } from '../localUser';
@@ -57,6 +58,21 @@ const ACTIONS_2024: Array<{ index: string; title: string; owner: number; due: st
   { index: 'obtaining-social-value', title: 'Adopt social value measures (TOMs) for contracts over £1m', owner: 2, due: '2024-10-31', status: 'Complete', notes: 'Adopted by Cabinet in October 2024.' },
   { index: 'engaging-local-smes', title: 'Lot the highways works framework so local SMEs can bid', owner: 4, due: '2025-02-28', status: 'In progress', notes: 'Lotting agreed; re-procurement delayed to 2025/26.' },
   { index: 'embedding-change', title: 'Brief every directorate management team on the procurement strategy', owner: 5, due: '2025-03-31', status: 'Not started', notes: '' },
+];
+
+/**
+ * Colleagues outside procurement asked for their views of this year's draft (issue 13): on social value
+ * Priya and Owen are two levels apart, the kind of spread the lead officer moderates.
+ */
+const VIEWS: Array<{ colleague: number; index: string; level: LevelId; comment: string }> = [
+  { colleague: 0, index: 'obtaining-social-value', level: 'minimum', comment: 'In adult social care commissioning we do not ask for social value at all yet; the £1m threshold leaves out almost every care contract.' },
+  { colleague: 0, index: 'engaging-local-smes', level: 'mature', comment: 'Local providers now bid for most of our lots.' },
+  { colleague: 0, index: 'developing-talent', level: 'developing', comment: '' },
+  { colleague: 1, index: 'obtaining-social-value', level: 'mature', comment: 'Social value commitments are in every large contract and reported to finance quarterly.' },
+  { colleague: 1, index: 'engaging-local-smes', level: 'mature', comment: '38% of spend with local SMEs is well above our neighbours.' },
+  { colleague: 1, index: 'developing-talent', level: 'mature', comment: 'Three officers studying for CIPS and two apprentices.' },
+  { colleague: 2, index: 'obtaining-social-value', level: 'developing', comment: 'The policy is sound; it is applied to too few contracts.' },
+  { colleague: 2, index: 'developing-talent', level: 'developing', comment: 'No competency framework yet, as the team says itself.' },
 ];
 
 const CHALLENGES: Array<{ index: string; by: number; text: string; response?: string; responder?: number }> = [
@@ -182,5 +198,18 @@ export async function seedDemo(siteUrl: string, log: (line: string) => void = ()
     if (c.response) await as(officers[(c.responder ?? 0) % officers.length], '2025-07-21T10:00:00Z').challenges.respond(raised, c.response);
   }
   log(`  ${ACTIONS_2024.length + ACTIONS.length} actions and ${CHALLENGES.length} scrutiny challenges`);
+
+  // The lead officer asks three colleagues for their views of the draft year; they give them.
+  const colleagues = peopleWithRole('colleague');
+  const invited = await inviteColleagues(as(officers[0]), {
+    periodName: '2025/26',
+    people: colleagues.map((c) => ({ loginName: c.loginName, displayName: c.displayName, email: c.email })),
+    indexIds: [...new Set(VIEWS.map((v) => v.index))],
+    message: 'Before the self-assessment workshop, please give your own view of where we stand on these three areas. The descriptors for each level are on the page.',
+    senderName: officers[0].displayName,
+  });
+  invited.warnings.forEach((w) => log(`  views: ${w}`));
+  for (const v of VIEWS) await giveView(as(colleagues[v.colleague]), { periodName: '2025/26', indexId: v.index, level: v.level, comment: v.comment });
+  log(`  2025/26: ${VIEWS.length} views from ${colleagues.length} colleagues`);
   return true;
 }

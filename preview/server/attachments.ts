@@ -148,7 +148,8 @@ export function downloadHeaders(name: string, length?: number): Record<string, s
 export function attachmentFile(ctx: Ctx, list: ListRecord, itemId: number, name: string): ApiResponse {
   ctx.security.requireListRead(ctx.user, list);
   const item = list.items.get(itemId);
-  if (item) ctx.security.require(ctx.user, PermissionKind.ViewListItems, list, item);
+  // Also an item that item-level read security hides from the caller (ReadSecurity 2).
+  if (item && !ctx.security.canViewItem(ctx.user, list, item)) throw errors.accessDenied();
   const file = item?.attachments.find((n) => n === name);
   const content = file ? ctx.store.attachmentContent(list, itemId, file) : undefined;
   if (!item || !file || !content) throw new SpError(404, '-2130575338, Microsoft.SharePoint.SPException', 'File Not Found.');

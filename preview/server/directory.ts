@@ -5,7 +5,8 @@
  * tests can import it too.
  */
 
-export type DirectoryRole = 'siteOwner' | 'officer' | 'headOfProcurement' | 'director' | 'councillor' | 'other';
+/** 'colleague': someone outside procurement the lead officer asks for their view of the council's level (issue 13). */
+export type DirectoryRole = 'siteOwner' | 'officer' | 'headOfProcurement' | 'director' | 'councillor' | 'colleague' | 'other';
 
 export interface DirectoryPerson {
   /** Claims login name as SharePoint Online shows it: i:0#.f|membership|<email>. */
@@ -61,6 +62,9 @@ export const DIRECTORY: readonly DirectoryPerson[] = [
   person('Susan', 'Pike', 'Cllr Susan Pike', 'Vice-chair, Resources Overview and Scrutiny Committee', 'Democratic Services', 'councillor', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e10'),
   person('Kevin', 'Doyle', 'Kevin Doyle', 'Highways Inspector', 'Highways and Transport', 'other', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e11'),
   newMember(person('Omar', 'Haddad', 'Cllr Omar Haddad', 'Member, Resources Overview and Scrutiny Committee (elected May 2026)', 'Democratic Services', 'councillor', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e12')),
+  person('Priya', 'Shah', 'Priya Shah', 'Head of Commissioning', 'Adult Social Care', 'colleague', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e13'),
+  person('Owen', 'Hughes', 'Owen Hughes', 'Finance Business Partner', 'Finance and Resources', 'colleague', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e14'),
+  person('Lucy', 'Carter', 'Lucy Carter', 'Senior Contracts Lawyer', 'Legal Services', 'colleague', '3f1c2a7e-5b1d-4c6e-9a0f-1d2b3c4d5e15'),
 ];
 
 /** The site owner: site collection administrator and the default caller. */

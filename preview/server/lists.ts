@@ -1,7 +1,7 @@
 /**
  * web/lists, a list (getbytitle, by id, getlist) and its fields, permissions and items.
  */
-import { ApiResponse, collectionResponse, Ctx, entityResponse, requireMethod, valueResponse } from './context';
+import { ApiResponse, collectionResponse, Ctx, entityResponse, jsonBody, noContent, requireMethod, valueResponse } from './context';
 import { errors } from './errors';
 import { itemsRoute } from './items';
 import { addValidateUpdateItem } from './validateUpdate';
@@ -10,7 +10,7 @@ import { Segment, stringArg } from './odataPath';
 import { PermissionKind, permissionsJson } from './permissions';
 import { effectivePermissionsRoute, inheritanceRoute, roleAssignmentsRoute, userEffectivePermissionsRoute } from './roles';
 import { entityTypeName, itemTypeName, WEB_PATH } from './site';
-import { ListRecord } from './store';
+import { ListRecord, ReadSecurity, WriteSecurity } from './store';
 import { libraryFolderRoute } from './files';
 import { FieldSchema } from './xmlSchema';
 
@@ -190,6 +190,8 @@ export function listEntity(ctx: Ctx, list: ListRecord): Entity {
     },
     selectOnly: {
       HasUniqueRoleAssignments: () => list.hasUniquePerms,
+      ReadSecurity: () => list.readSecurity,
+      WriteSecurity: () => list.writeSecurity,
       EffectiveBasePermissions: () => permissionsJson(ctx.security.effective(ctx.user, list)),
     },
     nav: {
@@ -202,9 +204,37 @@ export function listEntity(ctx: Ctx, list: ListRecord): Entity {
   };
 }
 
+/**
+ * MERGE (or PATCH) on a list: its item-level permissions, ReadSecurity (1, 2) and WriteSecurity (1, 2, 4),
+ * as a site owner sets them in List settings, Advanced settings. Needs ManageLists on the list. Other
+ * list properties cannot be changed here (the lists come from the package's XML).
+ */
+function updateList(ctx: Ctx, list: ListRecord): ApiResponse {
+  ctx.security.require(ctx.user, PermissionKind.ManageLists, list);
+  const changes: { readSecurity?: ReadSecurity; writeSecurity?: WriteSecurity } = {};
+  for (const [key, value] of Object.entries(jsonBody(ctx))) {
+    if (key.startsWith('odata.') || key.startsWith('@odata.')) continue;
+    if (key === 'ReadSecurity' || key === 'WriteSecurity') {
+      const allowed = key === 'ReadSecurity' ? [1, 2] : [1, 2, 4];
+      if (typeof value !== 'number' || !allowed.includes(value)) throw errors.badArgument('Value does not fall within the expected range.');
+      if (key === 'ReadSecurity') changes.readSecurity = value as ReadSecurity;
+      else changes.writeSecurity = value as WriteSecurity;
+      continue;
+    }
+    if (key in listEntity(ctx, list).props) throw errors.badArgument(`The local list service does not change the list property '${key}'; only ReadSecurity and WriteSecurity.`);
+    throw errors.badQuery(`The property '${key}' does not exist on type 'SP.List'. Make sure to only use property names that are defined by the type.`);
+  }
+  ctx.store.setItemLevelSecurity(list, changes);
+  return noContent();
+}
+
 function listRoute(ctx: Ctx, list: ListRecord, rest: Segment[]): ApiResponse {
+  // SharePoint's list collection is security trimmed: to someone who can open the site but not the list,
+  // the list does not exist (404), as for a list that is not there. Someone without the site gets 403.
+  if (!ctx.security.canReadList(ctx.user, list) && ctx.security.has(ctx.user, PermissionKind.Open)) throw errors.listNotFound(list.title, ctx.req.siteUrl);
   if (rest.length === 0) {
-    requireMethod(ctx, 'GET');
+    const method = requireMethod(ctx, 'GET', 'MERGE', 'PATCH');
+    if (method !== 'GET') return updateList(ctx, list);
     ctx.security.requireListRead(ctx.user, list);
     return entityResponse(ctx, listEntity(ctx, list), 'SP.List');
   }

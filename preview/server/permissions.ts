@@ -13,6 +13,12 @@ export const PermissionKind = {
   OpenItems: 6,
   ViewVersions: 7,
   DeleteVersions: 8,
+  /**
+   * "Override List Behaviors" in the UI: discard or check in someone else's document, and read and edit
+   * every item of a list whose item-level permissions (ReadSecurity/WriteSecurity) would otherwise limit
+   * the caller to their own. Full Control and Design have it; Edit, Contribute and Read do not.
+   */
+  CancelCheckout: 9,
   ManageLists: 12,
   ViewFormPages: 13,
   Open: 17,

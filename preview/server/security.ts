@@ -133,8 +133,39 @@ export class Security {
     return hasKind(this.effective(user, list, item), kind);
   }
 
+  /**
+   * Refuses (403) unless the caller has the permission. On a list with item-level permissions,
+   * creating, editing and deleting also follow its WriteSecurity (see mayWrite).
+   */
   require(user: UserRecord | undefined, kind: number, list?: ListRecord, item?: ItemRecord): void {
     if (!this.has(user, kind, list, item)) throw errors.accessDenied();
+    if (list && !this.mayWrite(user, kind, list, item)) throw errors.accessDenied();
+  }
+
+  /**
+   * Whether item-level permissions leave the caller alone: site collection admins, and anyone with
+   * CancelCheckout ("Override List Behaviors") on the list (Full Control, Design, or a custom level
+   * with it), as SharePoint's Advanced settings page says.
+   */
+  overridesItemLevel(user: UserRecord | undefined, list: ListRecord): boolean {
+    return !!user && (user.isSiteAdmin || this.has(user, PermissionKind.CancelCheckout, list));
+  }
+
+  /** ReadSecurity 2: the caller reads only the items they created (Created By), unless they override it. */
+  private readsOnlyOwn(user: UserRecord | undefined, list: ListRecord): boolean {
+    return list.readSecurity === 2 && !this.overridesItemLevel(user, list);
+  }
+
+  /**
+   * WriteSecurity: 2, the caller edits and deletes only items they created; 4, nobody creates, edits or
+   * deletes items; both unless they override item-level permissions. Checked after the permission itself.
+   */
+  private mayWrite(user: UserRecord | undefined, kind: number, list: ListRecord, item?: ItemRecord): boolean {
+    if (list.writeSecurity === 1) return true;
+    const writes = kind === PermissionKind.AddListItems || kind === PermissionKind.EditListItems || kind === PermissionKind.DeleteListItems;
+    if (!writes || this.overridesItemLevel(user, list)) return true;
+    if (list.writeSecurity === 4) return false;
+    return kind === PermissionKind.AddListItems || !item || item.authorId === user?.id;
   }
 
   /**
@@ -154,6 +185,13 @@ export class Security {
   itemVisibility(user: UserRecord | undefined, list: ListRecord): (item: ItemRecord) => boolean {
     if (!user) return () => false;
     if (user.isSiteAdmin) return () => true;
+    const permitted = this.permittedItems(user, list);
+    if (!this.readsOnlyOwn(user, list)) return permitted;
+    return (item) => item.authorId === user.id && permitted(item);
+  }
+
+  /** Which items the caller's permissions let them view, before item-level read security. */
+  private permittedItems(user: UserRecord, list: ListRecord): (item: ItemRecord) => boolean {
     const principals = this.principalsOf(user);
     const onList = hasKind(this.maskOn(this.scopeOf(list), principals), PermissionKind.ViewListItems);
     if (list.uniqueItems.size === 0) return () => onList;
@@ -166,8 +204,10 @@ export class Security {
     return (item) => (list.uniqueItems.has(item.id) ? hasKind(masks.get(itemScope(list.id, item.id)) ?? 0n, PermissionKind.ViewListItems) : onList);
   }
 
+  /** ViewListItems on the item's scope, and on a ReadSecurity 2 list an item the caller created (unless they override it). */
   canViewItem(user: UserRecord | undefined, list: ListRecord, item: ItemRecord): boolean {
-    return this.has(user, PermissionKind.ViewListItems, list, item);
+    if (!this.has(user, PermissionKind.ViewListItems, list, item)) return false;
+    return !this.readsOnlyOwn(user, list) || item.authorId === user?.id;
   }
 
   /** Group membership can be changed by its owner (a user, or members of an owning group) or by anyone with ManagePermissions. */

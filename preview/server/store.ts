@@ -84,11 +84,22 @@ export interface ListRecord {
   created: string;
   lastItemModified: string;
   hasUniquePerms: boolean;
+  /**
+   * Item-level permissions (List settings, Advanced settings; SP.List.ReadSecurity / WriteSecurity):
+   * 1 everyone reads all items / may create and edit all; ReadSecurity 2 each person reads only the items
+   * they created; WriteSecurity 2 each person edits only the items they created, 4 nobody creates or edits.
+   * People with CancelCheckout (Override List Behaviors) on the list are not limited by either.
+   */
+  readSecurity: ReadSecurity;
+  writeSecurity: WriteSecurity;
   /** Ids of the items with their own permissions (their role assignments are under itemScope(list.id, id)). */
   uniqueItems: Set<number>;
   nextItemId: number;
   items: Map<number, ItemRecord>;
 }
+
+export type ReadSecurity = 1 | 2;
+export type WriteSecurity = 1 | 2 | 4;
 
 /** A tenant property (storage entity), as web/GetStorageEntity('key') returns it. */
 export interface StorageEntity {
@@ -157,7 +168,8 @@ CREATE TABLE IF NOT EXISTS role_definitions(id INTEGER PRIMARY KEY, name TEXT NO
   low TEXT NOT NULL, sort_order INTEGER NOT NULL, type_kind INTEGER NOT NULL, hidden INTEGER NOT NULL);
 CREATE TABLE IF NOT EXISTS role_assignments(scope TEXT NOT NULL, principal_id INTEGER NOT NULL, role_id INTEGER NOT NULL, PRIMARY KEY(scope, principal_id, role_id));
 CREATE TABLE IF NOT EXISTS lists(id TEXT PRIMARY KEY, url TEXT NOT NULL UNIQUE, title TEXT NOT NULL, description TEXT NOT NULL, versioning INTEGER NOT NULL,
-  attachments INTEGER NOT NULL, fields TEXT NOT NULL, created TEXT NOT NULL, last_modified TEXT NOT NULL, unique_perms INTEGER NOT NULL, next_item_id INTEGER NOT NULL);
+  attachments INTEGER NOT NULL, fields TEXT NOT NULL, created TEXT NOT NULL, last_modified TEXT NOT NULL, unique_perms INTEGER NOT NULL, next_item_id INTEGER NOT NULL,
+  read_security INTEGER NOT NULL DEFAULT 1, write_security INTEGER NOT NULL DEFAULT 1);
 CREATE TABLE IF NOT EXISTS items(list_id TEXT NOT NULL, id INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY(list_id, id));
 CREATE TABLE IF NOT EXISTS item_versions(list_id TEXT NOT NULL, item_id INTEGER NOT NULL, version INTEGER NOT NULL, data TEXT NOT NULL, PRIMARY KEY(list_id, item_id, version));
 CREATE TABLE IF NOT EXISTS attachments(list_id TEXT NOT NULL, item_id INTEGER NOT NULL, name TEXT NOT NULL, content BLOB NOT NULL, created TEXT NOT NULL,
@@ -169,6 +181,13 @@ CREATE TABLE IF NOT EXISTS files(list_id TEXT NOT NULL, item_id INTEGER NOT NULL
 CREATE TABLE IF NOT EXISTS object_shares(url TEXT NOT NULL, principal_id INTEGER NOT NULL, role_id INTEGER NOT NULL, shared_by INTEGER NOT NULL, shared_at TEXT NOT NULL,
   PRIMARY KEY(url, principal_id, role_id));
 `;
+
+/** Data directories from before item-level permissions: their lists read and write everything (1). */
+function addMissingColumns(db: DatabaseSync): void {
+  const columns = new Set((db.prepare('PRAGMA table_info(lists)').all() as Array<{ name: string }>).map((c) => String(c.name)));
+  if (!columns.has('read_security')) db.exec('ALTER TABLE lists ADD COLUMN read_security INTEGER NOT NULL DEFAULT 1');
+  if (!columns.has('write_security')) db.exec('ALTER TABLE lists ADD COLUMN write_security INTEGER NOT NULL DEFAULT 1');
+}
 
 /** node:sqlite is loaded lazily so its "experimental" warning can be kept off the console. */
 async function openDatabase(path: string): Promise<DatabaseSync> {
@@ -212,6 +231,7 @@ export class Store {
     const db = await openDatabase(join(dataDir, 'site.db'));
     db.exec('PRAGMA journal_mode=WAL; PRAGMA synchronous=FULL; PRAGMA foreign_keys=OFF;');
     db.exec(SCHEMA_SQL);
+    addMissingColumns(db);
     const store = new Store(db);
     store.transaction(() => {
       if (!store.getMeta('siteId')) store.createSite(!!options.group);
@@ -399,6 +419,8 @@ export class Store {
         created: String(r.created),
         lastItemModified: String(r.last_modified),
         hasUniquePerms: r.unique_perms === 1,
+        readSecurity: Number(r.read_security) === 2 ? 2 : 1,
+        writeSecurity: Number(r.write_security) === 2 ? 2 : Number(r.write_security) === 4 ? 4 : 1,
         uniqueItems: new Set(),
         nextItemId: Number(r.next_item_id),
         items: new Map(),
@@ -432,12 +454,14 @@ export class Store {
           created,
           lastItemModified: created,
           hasUniquePerms: false,
+          readSecurity: 1,
+          writeSecurity: 1,
           uniqueItems: new Set(),
           nextItemId: 1,
           items: new Map(),
         };
         this.run(
-          'INSERT INTO lists VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+          'INSERT INTO lists(id, url, title, description, versioning, attachments, fields, created, last_modified, unique_perms, next_item_id) VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
           list.id,
           list.url,
           list.title,
@@ -650,6 +674,15 @@ export class Store {
     list.hasUniquePerms = unique;
     if (unique && copyFromWeb) this.copyScope('web', list.id);
     if (clearSubscopes) for (const itemId of [...list.uniqueItems]) this.setItemUniquePermissions(list, itemId, false);
+  }
+
+  /** Sets a list's item-level permissions (ReadSecurity, WriteSecurity). */
+  setItemLevelSecurity(list: ListRecord, changes: { readSecurity?: ReadSecurity; writeSecurity?: WriteSecurity }): void {
+    const read = changes.readSecurity ?? list.readSecurity;
+    const write = changes.writeSecurity ?? list.writeSecurity;
+    this.run('UPDATE lists SET read_security = ?, write_security = ? WHERE id = ?', read, write, list.id);
+    list.readSecurity = read;
+    list.writeSecurity = write;
   }
 
   /** Gives an item its own permissions (copying them from copyFrom, a scope, when given) or makes it inherit again. */

@@ -9,6 +9,8 @@ import { notifySignOff } from './notifications';
 import { lockAssessments, unlockAssessments } from './recordLock';
 import { DataServices } from './services';
 import { readPeriodFramework } from './periodFramework';
+import { GROUPS } from './siteService';
+import { closeGathering } from './viewGathering';
 
 /** The period as it stands now, read afresh: a decision is always taken on the latest state. */
 export async function currentPeriod(services: DataServices, name: string): Promise<AssessmentPeriod> {
@@ -112,6 +114,15 @@ export async function takeSignOffStep(
   else await services.signOffs.add(now.name, DECISION_OF[step.action], comment, step.action === 'signOff' ? await signOffSnapshot(services, now, assessments) : undefined);
 
   const warnings: string[] = [];
+  // Submitted: colleagues asked for views only about years no longer open leave the contributors group,
+  // so SharePoint stops taking their views (any given later count as late).
+  if (step.action === 'submit') {
+    try {
+      warnings.push(...(await closeGathering(services, now.name)));
+    } catch (e) {
+      warnings.push(`Submitted, but colleagues asked for views could not be taken out of ${GROUPS.contributors} (${(e as Error).message}) Views they give from now on count as late.`);
+    }
+  }
   try {
     if (step.action === 'signOff') await lockAssessments(services.sp, assessments);
     if (step.action === 'reopen') await unlockAssessments(services.sp, assessments);

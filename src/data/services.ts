@@ -5,6 +5,7 @@ import { ChallengeRepository } from './repositories/challengeRepository';
 import { IndexRepository } from './repositories/indexRepository';
 import { PeriodRepository } from './repositories/periodRepository';
 import { SignOffLogRepository, SubmissionRepository } from './repositories/signOffRepositories';
+import { ViewInvitationRepository, ViewRepository } from './repositories/viewRepository';
 import { SiteService } from './siteService';
 import { MailSender } from './mail';
 import type { SetupReport } from './siteSetup';
@@ -25,6 +26,9 @@ export interface DataServices {
   assessments: AssessmentRepository;
   actions: ActionPlanRepository;
   challenges: ChallengeRepository;
+  /** Colleagues' views of each index (Maturity views) and who was asked for them (View invitations). */
+  views: ViewRepository;
+  viewInvitations: ViewInvitationRepository;
 }
 
 export function createDataServices(sp: SPFI, mail: MailSender): DataServices {
@@ -41,5 +45,7 @@ export function createDataServices(sp: SPFI, mail: MailSender): DataServices {
     assessments: new AssessmentRepository(sp),
     actions: new ActionPlanRepository(sp),
     challenges: new ChallengeRepository(sp),
+    views: new ViewRepository(sp),
+    viewInvitations: new ViewInvitationRepository(sp),
   };
 }

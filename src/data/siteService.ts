@@ -9,6 +9,8 @@ export const GROUPS = {
   officers: 'Procurement officers',
   approvers: 'Procurement approvers',
   scrutiny: 'Scrutiny members',
+  /** Colleagues the lead officer asks for their views (issue 13); owned by Procurement officers, who add them. */
+  contributors: 'Maturity view contributors',
 } as const;
 
 export interface CurrentUser extends Person {
@@ -20,7 +22,16 @@ export interface CurrentUser extends Person {
 }
 
 /** Base permission bits (SP.PermissionKind), counted from 1 as SharePoint does. */
-export const PermissionKind = { ViewListItems: 1, AddListItems: 2, EditListItems: 3, DeleteListItems: 4, ManagePermissions: 26, EnumeratePermissions: 63 } as const;
+export const PermissionKind = {
+  ViewListItems: 1,
+  AddListItems: 2,
+  EditListItems: 3,
+  DeleteListItems: 4,
+  /** "Override List Behaviors": reads (and edits) every item whatever a list's item-level permissions say. */
+  CancelCheckout: 9,
+  ManagePermissions: 26,
+  EnumeratePermissions: 63,
+} as const;
 
 export interface BasePermissions {
   High: number | string;
@@ -55,6 +66,14 @@ export function roleOf(user: CurrentUser, access: RoleEvidence): Role | 'reader'
   if (access.assessments.canEdit) return 'officer';
   if (access.challenges.canAdd) return 'scrutiny';
   return 'reader';
+}
+
+/**
+ * Someone whose only part in the app is giving their views when asked (in Maturity view contributors,
+ * with no officer, approver, councillor or owner role): the assessment's other lists are not theirs to see.
+ */
+export function onlyGivesViews(user: CurrentUser, role: Role | 'reader'): boolean {
+  return role === 'reader' && user.groups.some((g) => g.toLowerCase() === GROUPS.contributors.toLowerCase());
 }
 
 export interface ListAccess {
@@ -94,10 +113,15 @@ export class SiteService {
 
   /** What SharePoint itself lets the person do on a list: the truth behind showing edit controls. */
   public async access(listKey: ListKey, via: SPFI = this.sp): Promise<ListAccess> {
+    const perms = await this.listPermissions(listKey, via);
+    return { canAdd: hasPermission(perms, PermissionKind.AddListItems), canEdit: hasPermission(perms, PermissionKind.EditListItems) };
+  }
+
+  /** The person's effective permissions on a list (its EffectiveBasePermissions), for checks ListAccess does not name. */
+  public async listPermissions(listKey: ListKey, via: SPFI = this.sp): Promise<BasePermissions> {
     try {
       const list = await via.web.lists.getByTitle(LISTS[listKey].title).select('EffectiveBasePermissions')();
-      const perms = (list as unknown as { EffectiveBasePermissions: BasePermissions }).EffectiveBasePermissions;
-      return { canAdd: hasPermission(perms, PermissionKind.AddListItems), canEdit: hasPermission(perms, PermissionKind.EditListItems) };
+      return (list as unknown as { EffectiveBasePermissions: BasePermissions }).EffectiveBasePermissions;
     } catch (e) {
       throw toDataError(e, LISTS[listKey].title, 'read');
     }

@@ -17,6 +17,7 @@ const Kind = {
   AddListItems: 2,
   OpenItems: 6,
   ViewVersions: 7,
+  CancelCheckout: 9,
   ViewFormPages: 13,
   Open: 17,
   ViewPages: 18,
@@ -59,45 +60,76 @@ export const ADD_ONLY_PERMISSIONS = maskOf([
 export const APPROVE_ROLE = 'Approve and lock';
 const APPROVE_EXTRA = maskOf([Kind.ManagePermissions, Kind.EnumeratePermissions]);
 
-type RoleName = 'Read' | 'Contribute' | 'Full Control' | typeof ADD_ONLY_ROLE | typeof APPROVE_ROLE;
+/**
+ * Officers and approvers on the Maturity views list: add (a view of their own, or one given on paper),
+ * and read everyone's, which the list's item-level read security otherwise limits to one's own.
+ * SharePoint lets whoever has Override List Behaviors (CancelCheckout) read every item.
+ */
+export const MODERATE_ROLE = 'Moderate views';
+export const MODERATE_PERMISSIONS = maskOf([
+  Kind.ViewListItems, Kind.AddListItems, Kind.OpenItems, Kind.ViewVersions, Kind.CancelCheckout, Kind.ViewFormPages, Kind.Open, Kind.ViewPages,
+  Kind.BrowseUserInfo, Kind.UseClientIntegration, Kind.UseRemoteAPIs, Kind.CreateAlerts,
+]);
+
+/** In the plan: no access at all; set-up removes whatever the group has there. */
+export const NO_ACCESS = 'None';
+
+type RoleName = 'Read' | 'Contribute' | 'Full Control' | typeof ADD_ONLY_ROLE | typeof APPROVE_ROLE | typeof MODERATE_ROLE;
+type PlannedRole = RoleName | typeof NO_ACCESS;
 type GroupKey = keyof typeof GROUPS;
 
 /**
  * Access to the site itself: officers and approvers contribute (evidence documents, and the people
- * picker's ensureUser needs it); councillors read, which also lets the web parts' pages load for them.
+ * picker's ensureUser needs it); councillors and colleagues asked for views read, which also lets the
+ * web parts' pages load for them.
  */
-export const SITE_PLAN: Record<GroupKey, RoleName> = { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' };
+export const SITE_PLAN: Record<GroupKey, RoleName> = { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read', contributors: 'Read' };
 
 /**
  * Who may do what, list by list: exactly these, and nothing copied from the site survives. Site owners
- * have Full Control and the site's members and visitors read every list.
+ * have Full Control and the site's members and visitors read every list. None means no access at all.
+ *
+ * Colleagues asked for views (contributors) see only what giving a view needs: the framework, the years
+ * and where each stands, the invitations, and their own views (add-only, and the views list's item-level
+ * read security shows each person only their own). Every other list does not exist for them.
  */
-export const PERMISSION_PLAN: Record<ListKey, Record<GroupKey, RoleName>> = {
-  indices: { officers: 'Read', approvers: 'Read', scrutiny: 'Read' },
-  periods: { officers: ADD_ONLY_ROLE, approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
-  submissions: { officers: ADD_ONLY_ROLE, approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
-  signoffs: { officers: 'Read', approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
-  assessments: { officers: 'Contribute', approvers: APPROVE_ROLE, scrutiny: 'Read' },
-  actions: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
-  challenges: { officers: 'Read', approvers: 'Read', scrutiny: ADD_ONLY_ROLE },
-  responses: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
+export const PERMISSION_PLAN: Record<ListKey, Record<GroupKey, PlannedRole>> = {
+  indices: { officers: 'Read', approvers: 'Read', scrutiny: 'Read', contributors: 'Read' },
+  periods: { officers: ADD_ONLY_ROLE, approvers: ADD_ONLY_ROLE, scrutiny: 'Read', contributors: 'Read' },
+  submissions: { officers: ADD_ONLY_ROLE, approvers: ADD_ONLY_ROLE, scrutiny: 'Read', contributors: 'Read' },
+  signoffs: { officers: 'Read', approvers: ADD_ONLY_ROLE, scrutiny: 'Read', contributors: 'Read' },
+  assessments: { officers: 'Contribute', approvers: APPROVE_ROLE, scrutiny: 'Read', contributors: NO_ACCESS },
+  actions: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read', contributors: NO_ACCESS },
+  challenges: { officers: 'Read', approvers: 'Read', scrutiny: ADD_ONLY_ROLE, contributors: NO_ACCESS },
+  responses: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read', contributors: NO_ACCESS },
   // Who shared the review with whom: approvers (and owners) record it, nobody changes it.
-  scrutinySharing: { officers: 'Read', approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
+  scrutinySharing: { officers: 'Read', approvers: ADD_ONLY_ROLE, scrutiny: 'Read', contributors: NO_ACCESS },
   // Action reminders: officers and approvers record each reminder sent; nobody changes one.
-  reminders: { officers: ADD_ONLY_ROLE, approvers: ADD_ONLY_ROLE, scrutiny: 'Read' },
+  reminders: { officers: ADD_ONLY_ROLE, approvers: ADD_ONLY_ROLE, scrutiny: 'Read', contributors: NO_ACCESS },
   // Committee packs: officers and approvers make (and remake) them; councillors read what is shared.
-  committeePacks: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read' },
-  // Issue 13 (in progress): item-level read security and the colleagues' group come with the gathering of views.
-  views: { officers: ADD_ONLY_ROLE, approvers: 'Read', scrutiny: 'Read' },
-  viewInvitations: { officers: ADD_ONLY_ROLE, approvers: 'Read', scrutiny: 'Read' },
+  committeePacks: { officers: 'Contribute', approvers: 'Contribute', scrutiny: 'Read', contributors: NO_ACCESS },
+  // Colleagues' views: everyone adds, nobody changes one; officers and approvers read all (Moderate views),
+  // a colleague only their own (ReadSecurity 2, below). Councillors review the agreed level, not the views.
+  views: { officers: MODERATE_ROLE, approvers: MODERATE_ROLE, scrutiny: NO_ACCESS, contributors: ADD_ONLY_ROLE },
+  // Who was asked: officers invite; approvers and the colleagues asked read.
+  viewInvitations: { officers: ADD_ONLY_ROLE, approvers: 'Read', scrutiny: NO_ACCESS, contributors: 'Read' },
+};
+
+/**
+ * Item-level permissions (List settings, Advanced settings) set-up gives a list: each person reads and
+ * changes only the items they created, unless their level has Override List Behaviors (Moderate views,
+ * Full Control). Every other list reads and writes all items (1).
+ */
+export const ITEM_LEVEL_PLAN: Partial<Record<ListKey, { readSecurity: 1 | 2; writeSecurity: 1 | 2 | 4 }>> = {
+  views: { readSecurity: 2, writeSecurity: 2 },
 };
 
 /**
  * Who owns each of the app's groups, and so may change who is in it. Scrutiny members are owned by the
- * approvers, who share the review with councillors (a group's owner, and site collection administrators,
- * change its membership; councillors in it cannot).
+ * approvers, who share the review with councillors; the colleagues asked for views by the officers, who
+ * invite them (a group's owner, and site collection administrators, change its membership; its members cannot).
  */
-export const GROUP_OWNERS: Record<GroupKey, GroupKey | 'owners'> = { officers: 'owners', approvers: 'owners', scrutiny: 'approvers' };
+export const GROUP_OWNERS: Record<GroupKey, GroupKey | 'owners'> = { officers: 'owners', approvers: 'owners', scrutiny: 'approvers', contributors: 'officers' };
 
 export interface SetupReport {
   done: string[];
@@ -134,6 +166,7 @@ export async function runSiteSetup(sp: SPFI, framework: Framework): Promise<Setu
     await applySitePermissions(sp, groups, roles, report);
     const readers = [members, visitors].filter((g): g is Principal => !!g);
     for (const listKey of LIST_KEYS) await applyListPermissions(sp, listKey, owners, readers, groups, roles, report);
+    for (const listKey of LIST_KEYS) await applyItemLevelSecurity(sp, listKey, report);
 
     const indices = new IndexRepository(sp);
     if ((await indices.all()).length === 0) {
@@ -245,7 +278,8 @@ async function ensureRoles(sp: SPFI, report: SetupReport): Promise<Record<RoleNa
   };
   const addOnly = await ensure(ADD_ONLY_ROLE, 'Can view and add list items, but not edit or delete them.', ADD_ONLY_PERMISSIONS, 250);
   const approve = await ensure(APPROVE_ROLE, 'Can contribute, and make a signed-off year read-only or editable again.', orMasks(contribute.BasePermissions, APPROVE_EXTRA), 251);
-  return { Read: read.Id, Contribute: contribute.Id, 'Full Control': fullControl.Id, [ADD_ONLY_ROLE]: addOnly, [APPROVE_ROLE]: approve };
+  const moderate = await ensure(MODERATE_ROLE, "Can view and add list items, and read everyone's items where each person otherwise sees only their own; cannot edit or delete them.", MODERATE_PERMISSIONS, 252);
+  return { Read: read.Id, Contribute: contribute.Id, 'Full Control': fullControl.Id, [ADD_ONLY_ROLE]: addOnly, [APPROVE_ROLE]: approve, [MODERATE_ROLE]: moderate };
 }
 
 async function applySitePermissions(sp: SPFI, groups: Record<GroupKey, Principal>, roles: Record<RoleName, number>, report: SetupReport): Promise<void> {
@@ -282,7 +316,10 @@ async function applyListPermissions(
   const plan = new Map<number, { title: string; roles: number[] }>();
   plan.set(owners.Id, { title: owners.Title, roles: [roles['Full Control']] });
   for (const reader of readers) plan.set(reader.Id, { title: reader.Title, roles: [roles.Read] });
-  for (const key of Object.keys(GROUPS) as GroupKey[]) plan.set(groups[key].Id, { title: groups[key].Title, roles: [roles[PERMISSION_PLAN[listKey][key]]] });
+  for (const key of Object.keys(GROUPS) as GroupKey[]) {
+    const planned = PERMISSION_PLAN[listKey][key];
+    plan.set(groups[key].Id, { title: groups[key].Title, roles: planned === NO_ACCESS ? [] : [roles[planned]] });
+  }
 
   const assignments: Assignment[] = await list.roleAssignments.expand('Member', 'RoleDefinitionBindings')();
   for (const a of assignments) {
@@ -294,6 +331,7 @@ async function applyListPermissions(
     }
   }
   for (const [principalId, { title: who, roles: wanted }] of plan) {
+    // A plan of no access (None) needs nothing added; anything the principal had was removed above.
     const current = assignments.find((a) => a.PrincipalId === principalId)?.RoleDefinitionBindings.map((r) => r.Id) ?? [];
     for (const roleId of wanted) {
       if (current.indexOf(roleId) >= 0) continue;
@@ -304,4 +342,26 @@ async function applyListPermissions(
   }
   if (changes.length) report.done.push(`${title}: ${changes.join('; ')}`);
   else report.alreadyInPlace.push(`${title} permissions are as planned`);
+}
+
+const READ_SECURITY_WORDS = { 1: 'everyone reads every item', 2: 'each person reads only the items they created' } as const;
+const WRITE_SECURITY_WORDS = { 1: 'everyone may change every item', 2: 'each person changes only the items they created', 4: 'nobody changes items' } as const;
+
+/**
+ * The list's item-level permissions (SP.List.ReadSecurity, WriteSecurity) as ITEM_LEVEL_PLAN says, set
+ * by a MERGE on the list when they differ. Lists the plan does not name are left as they are.
+ */
+async function applyItemLevelSecurity(sp: SPFI, listKey: ListKey, report: SetupReport): Promise<void> {
+  const wanted = ITEM_LEVEL_PLAN[listKey];
+  if (!wanted) return;
+  const title = LISTS[listKey].title;
+  const list = sp.web.lists.getByTitle(title);
+  const current = (await list.select('ReadSecurity', 'WriteSecurity')()) as unknown as { ReadSecurity?: number; WriteSecurity?: number };
+  const words = `${READ_SECURITY_WORDS[wanted.readSecurity]}, and ${WRITE_SECURITY_WORDS[wanted.writeSecurity]} (item-level permissions)`;
+  if (current.ReadSecurity === wanted.readSecurity && current.WriteSecurity === wanted.writeSecurity) {
+    report.alreadyInPlace.push(`${title}: ${words}`);
+    return;
+  }
+  await list.update({ ReadSecurity: wanted.readSecurity, WriteSecurity: wanted.writeSecurity });
+  report.done.push(`${title}: ${words}`);
 }

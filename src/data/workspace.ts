@@ -13,7 +13,7 @@ import { LISTS } from './schema';
 import { ItemProblem } from './repositories/listRepository';
 import { withResponses } from './repositories/challengeRepository';
 import { DataServices } from './services';
-import { CurrentUser, ListAccess, roleOf } from './siteService';
+import { CurrentUser, ListAccess, onlyGivesViews, roleOf } from './siteService';
 
 /** Everything one view shows, read in a single $batch round trip once the period is known. */
 export interface Workspace {
@@ -66,7 +66,7 @@ function valueOf<T>(result: PromiseSettledResult<T>): T {
 }
 
 /** Runs `reads` against one batched client and returns their results once the batch has been sent. */
-async function inOneBatch<T extends unknown[]>(sp: SPFI, reads: (batched: SPFI) => { [K in keyof T]: Promise<T[K]> }): Promise<T> {
+export async function inOneBatch<T extends unknown[]>(sp: SPFI, reads: (batched: SPFI) => { [K in keyof T]: Promise<T[K]> }): Promise<T> {
   // One batch, not PnPjs's default of 20 requests a batch sent one after another (SharePoint takes up to 100).
   const [batched, execute] = sp.batched({ maxRequests: 100 });
   // Settle every read before sending, so one failing part cannot leave the others unhandled.
@@ -82,9 +82,11 @@ async function inOneBatch<T extends unknown[]>(sp: SPFI, reads: (batched: SPFI) 
 
 /**
  * A list missing from the site (deleted, or a newer version of the app not yet added) leaves its part
- * of the view empty and is named, instead of blanking the whole view.
+ * of the view empty and is named, instead of blanking the whole view. SharePoint answers the same (404,
+ * "List ... does not exist") for a list the person may not open, such as the lists a colleague asked
+ * only for their views has no access to.
  */
-function tolerateMissingList<T>(read: Promise<T>, fallback: T, problems: ItemProblem[]): Promise<T> {
+export function tolerateMissingList<T>(read: Promise<T>, fallback: T, problems: ItemProblem[]): Promise<T> {
   return read.catch((e: unknown) => {
     const error = toDataError(e, undefined, 'read');
     if (error.kind !== 'notSetUp') throw error;
@@ -136,12 +138,14 @@ export async function loadWorkspace(
   builtInPending.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
   const { site, indices, periods, submissions, signOffs, assessments, actions, challenges } = services;
   const problems: ItemProblem[] = [];
+  // Lists that answered "does not exist": named at the end, unless the person only gives views (below).
+  const missingLists: ItemProblem[] = [];
   // Each period read names its own bad items, so a guess not shown adds nothing to the view.
   const periodProblems = new Map<string, ItemProblem[]>();
   const forPeriod = (via: SPFI, name: string): Array<Promise<unknown>> => {
     const sink: ItemProblem[] = [];
     periodProblems.set(name, sink);
-    const missing = (read: Promise<unknown[]>): Promise<unknown[]> => tolerateMissingList(read, [], problems);
+    const missing = (read: Promise<unknown[]>): Promise<unknown[]> => tolerateMissingList(read, [], missingLists);
     return [
       missing(assessments.forPeriod(name, via, sink)),
       missing(actions.forPeriod(name, via, sink)),
@@ -157,7 +161,7 @@ export async function loadWorkspace(
     [CurrentUser, DeployedIndex[], PeriodRecord[], SubmissionRecord[], DecisionRecord[], ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, IndexAssessment[] | undefined, ...unknown[]]
   >(services.sp, (b) => {
     const none: ListAccess = { canAdd: false, canEdit: false };
-    const list = <T,>(read: Promise<T>, fallback: T): Promise<T> => tolerateMissingList(read, fallback, problems);
+    const list = <T,>(read: Promise<T>, fallback: T): Promise<T> => tolerateMissingList(read, fallback, missingLists);
     return [
     site.currentUser(b),
     // Without the framework list the app is not on this site at all: that is said as a whole, not per list.
@@ -232,9 +236,13 @@ export async function loadWorkspace(
 
   if (period) problems.push(...(periodProblems.get(period.name) ?? []));
   const [checkedAssessments, checkedChallenges] = checkAgainstSignOff(period, data?.[0] ?? [], withResponses(data?.[2] ?? [], data?.[3] ?? []));
+  const role = roleOf(user, { signOffs: sAccess, assessments: aAccess, challenges: chAccess });
+  // A colleague asked only for their views cannot open the assessments, actions or challenges, by design
+  // (SharePoint says those lists do not exist for them): that is not a fault to report to them.
+  if (!onlyGivesViews(user, role)) problems.unshift(...missingLists);
   return {
     user,
-    role: roleOf(user, { signOffs: sAccess, assessments: aAccess, challenges: chAccess }),
+    role,
     access: { assessments: aAccess, actions: acAccess, challenges: chAccess, periods: pAccess, responses: rAccess, signOffs: sAccess },
     framework: shownFramework,
     frameworkAsSignedOff,

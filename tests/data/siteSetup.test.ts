@@ -1,5 +1,5 @@
 import { SPFI } from '@pnp/sp';
-import { ADD_ONLY_PERMISSIONS, ADD_ONLY_ROLE, APPROVE_ROLE, PERMISSION_PLAN, runSiteSetup } from '../../src/data/siteSetup';
+import { ADD_ONLY_PERMISSIONS, ADD_ONLY_ROLE, APPROVE_ROLE, MODERATE_PERMISSIONS, MODERATE_ROLE, NO_ACCESS, PERMISSION_PLAN, runSiteSetup } from '../../src/data/siteSetup';
 import { GROUPS } from '../../src/data/siteService';
 import { loadWorkspace } from '../../src/data/workspace';
 import { LIST_KEYS, LISTS } from '../../src/data/schema';
@@ -45,12 +45,11 @@ describe('site set-up', () => {
     const permissions = await permissionsOf(owner);
     for (const key of LIST_KEYS) {
       const plan = PERMISSION_PLAN[key];
+      const groups = (Object.keys(GROUPS) as Array<keyof typeof GROUPS>).filter((g) => plan[g] !== NO_ACCESS);
       expect({ key, permissions: permissions[key] }).toEqual({
         key,
         permissions: [
-          `${GROUPS.approvers}: ${plan.approvers}`,
-          `${GROUPS.officers}: ${plan.officers}`,
-          `${GROUPS.scrutiny}: ${plan.scrutiny}`,
+          ...groups.map((g) => `${GROUPS[g]}: ${plan[g]}`),
           'Procurement Members: Read',
           'Procurement Owners: Full Control',
           'Procurement Visitors: Read',
@@ -59,6 +58,49 @@ describe('site set-up', () => {
     }
     expect(permissions.signoffs).toContain(`${GROUPS.approvers}: ${ADD_ONLY_ROLE}`);
     expect(permissions.assessments).toContain(`${GROUPS.approvers}: ${APPROVE_ROLE}`);
+    // Colleagues asked for views: add their own views, read what giving one needs, and nothing else.
+    expect(permissions.views).toEqual(expect.arrayContaining([`${GROUPS.contributors}: ${ADD_ONLY_ROLE}`, `${GROUPS.officers}: ${MODERATE_ROLE}`, `${GROUPS.approvers}: ${MODERATE_ROLE}`]));
+    for (const key of ['indices', 'periods', 'submissions', 'signoffs', 'viewInvitations'] as const) expect(permissions[key]).toContain(`${GROUPS.contributors}: Read`);
+    for (const key of ['assessments', 'actions', 'challenges', 'responses', 'scrutinySharing', 'reminders', 'committeePacks'] as const) {
+      expect(permissions[key].some((line) => line.startsWith(GROUPS.contributors))).toBe(false);
+    }
+    expect(permissions.views.some((line) => line.startsWith(GROUPS.scrutiny))).toBe(false);
+    expect(permissions.viewInvitations.some((line) => line.startsWith(GROUPS.scrutiny))).toBe(false);
+  }, 60000);
+
+  it('makes the views list item-level secured, creates the contributors group owned by the officers, and says so once', async () => {
+    const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
+    const report = await runSiteSetup(owner, framework);
+    const words = `${LISTS.views.title}: each person reads only the items they created, and each person changes only the items they created (item-level permissions)`;
+    expect(report.done).toEqual(expect.arrayContaining([`Created the SharePoint group ${GROUPS.contributors}`, `Created the permission level "${MODERATE_ROLE}"`, words]));
+    expect(await owner.web.lists.getByTitle(LISTS.views.title).select('ReadSecurity', 'WriteSecurity')()).toMatchObject({ ReadSecurity: 2, WriteSecurity: 2 });
+    expect(await owner.web.lists.getByTitle(LISTS.viewInvitations.title).select('ReadSecurity')()).toMatchObject({ ReadSecurity: 1 });
+    const [group] = await owner.web.siteGroups.filter(`Title eq '${GROUPS.contributors}'`).select('OwnerTitle', 'OnlyAllowMembersViewMembership')();
+    expect(group).toMatchObject({ OwnerTitle: GROUPS.officers, OnlyAllowMembersViewMembership: false });
+    const site = (await owner.web.roleAssignments.expand('Member', 'RoleDefinitionBindings')()) as unknown as Assignment[];
+    expect(site.find((a) => a.Member.Title === GROUPS.contributors)?.RoleDefinitionBindings.map((r) => r.Name)).toEqual(['Read']);
+
+    // Someone turning item-level security off by hand, or giving the colleagues more: set-up puts it back.
+    await owner.web.lists.getByTitle(LISTS.views.title).update({ ReadSecurity: 1 });
+    const contributors = (await owner.web.siteGroups.getByName(GROUPS.contributors).select('Id')()) as { Id: number };
+    const read = (await owner.web.roleDefinitions.getByType(2).select('Id')()) as { Id: number };
+    await owner.web.lists.getByTitle(LISTS.assessments.title).roleAssignments.add(contributors.Id, read.Id);
+    const again = await runSiteSetup(owner, framework);
+    expect(again.done).toEqual([`${LISTS.assessments.title}: removed Read from ${GROUPS.contributors}`, words]);
+    expect(await owner.web.lists.getByTitle(LISTS.views.title).select('ReadSecurity')()).toMatchObject({ ReadSecurity: 2 });
+    const third = await runSiteSetup(owner, framework);
+    expect(third.done).toEqual([]);
+    expect(third.alreadyInPlace).toContain(words);
+  }, 90000);
+
+  it('defines "Moderate views" as "Add items only" plus Override List Behaviors (CancelCheckout, 9), and nothing else', async () => {
+    const owner = spAs(service.siteUrl, SITE_OWNER.loginName);
+    await runSiteSetup(owner, framework);
+    const [moderate] = await owner.web.roleDefinitions.filter(`Name eq '${MODERATE_ROLE}'`).select('BasePermissions')();
+    const bits = (m: { High: string | number; Low: string | number }) => (BigInt(m.High) << 32n) | BigInt(m.Low);
+    expect(bits(moderate.BasePermissions)).toBe(bits(MODERATE_PERMISSIONS));
+    expect(bits(MODERATE_PERMISSIONS)).toBe(bits(ADD_ONLY_PERMISSIONS) | (1n << 8n));
+    expect((bits(MODERATE_PERMISSIONS) >> 2n) & 1n).toBe(0n); // no EditListItems (3)
   }, 60000);
 
   it('defines "Add items only" with SharePoint\'s PermissionKind bits: what Read gives plus adding items, nothing more', async () => {
