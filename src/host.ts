@@ -45,6 +45,8 @@ export interface TeamsDetails {
 export interface LinkTarget {
   periodName?: string;
   indexId?: string;
+  /** Opens "Give your views" (the link in an invitation to give views). */
+  views?: boolean;
 }
 
 export type LinkTo = (target: LinkTarget) => string;

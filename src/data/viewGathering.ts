@@ -1,13 +1,11 @@
 import { SPFI } from '@pnp/sp';
 import type { ISiteGroup } from '@pnp/sp/site-groups';
 import { toIsoDate } from '../domain/dates';
-import { LIMITS } from '../domain/limits';
-import { isLevelId } from '../domain/levels';
 import { AssessmentPeriod, PeriodRecord } from '../domain/periods';
 import { DirectoryChoice } from '../domain/scrutinySharing';
 import { DecisionRecord, Role, SubmissionRecord, withSignOff } from '../domain/signOff';
-import { checkLength, FieldProblem } from '../domain/validation';
-import { GatheredView, ViewInput, ViewInvitation } from '../domain/views';
+import { FieldProblem } from '../domain/validation';
+import { GatheredView, indicesAskedOf, validateInvitation, validateView, ViewInput, ViewInvitation } from '../domain/views';
 import { Framework } from '../framework/types';
 import { DataError, toDataError, ValidationError } from './errors';
 import { toMailError } from './mail';
@@ -15,7 +13,7 @@ import { escapeHtml } from './notifications';
 import { itemsNeedingVersions, readVersions, resolvePeriodFramework } from './periodFramework';
 import { DeployedIndex, IndexVersion } from './repositories/indexRepository';
 import { ItemProblem } from './repositories/listRepository';
-import { fieldDefinition, LISTS } from './schema';
+import { LISTS } from './schema';
 import { DataServices } from './services';
 import { BasePermissions, CurrentUser, GROUPS, hasPermission, ListAccess, onlyGivesViews, PermissionKind, roleOf } from './siteService';
 import { guessNewestPeriods, inOneBatch, tolerateMissingList } from './workspace';
@@ -65,16 +63,6 @@ function sameLogin(a: string, b: string): boolean {
 /** Whether an invitation is the person's: by login, or by e-mail for someone recorded by address. */
 function invites(invitation: ViewInvitation, who: { loginName: string; email?: string }): boolean {
   return sameLogin(invitation.inviteeLogin, who.loginName) || (!!who.email && sameLogin(invitation.inviteeLogin, who.email));
-}
-
-/** The union of the indices a person was asked about; an invitation naming none asks about all. */
-function indicesAskedOf(invitations: readonly ViewInvitation[], who: { loginName: string; email?: string }, allIds: readonly string[]): string[] {
-  const asked = new Set<string>();
-  for (const invitation of invitations.filter((i) => invites(i, who))) {
-    if (invitation.indexIds.length === 0) return [...allIds];
-    invitation.indexIds.forEach((id) => asked.add(id));
-  }
-  return allIds.filter((id) => asked.has(id));
 }
 
 /** Which year to show with none named: the newest open year the person was asked about, else the newest open one, else the newest. */
@@ -150,6 +138,7 @@ export async function loadGathering(services: DataServices, builtIn: Framework |
   const canModerate = role === 'owner' || hasPermission(viewPermissions, PermissionKind.CancelCheckout);
   const allIds = framework.indices.map((i) => i.id);
   const periodInvitations = period ? invitations.filter((i) => i.periodName === period.name) : [];
+  const asked = indicesAskedOf(periodInvitations, user.loginName, allIds);
   const submittedAt = period && (period.status === 'Submitted' || period.status === 'Signed off') ? period.submittedOn : undefined;
   return {
     user,
@@ -160,7 +149,8 @@ export async function loadGathering(services: DataServices, builtIn: Framework |
     period,
     periods: allPeriods,
     invitations: periodInvitations,
-    myIndexIds: canModerate ? allIds : indicesAskedOf(periodInvitations, user, allIds),
+    // What the person was asked about; a moderator who was not asked may give a view on any index.
+    myIndexIds: asked.length || !canModerate ? asked : allIds,
     views: periodViews,
     // Councillors and site readers have no access to the two lists of views, by design: not a fault to report.
     problems: [...(role === 'scrutiny' || (role === 'reader' && !onlyGivesViews(user, role)) ? [] : missingLists), ...problems],
@@ -190,21 +180,6 @@ export interface InviteOutcome {
 const NOT_GROUP_OWNER =
   `Only ${GROUPS.officers} (who own the ${GROUPS.contributors} group) and site collection administrators can invite colleagues to give their views. ` +
   `Nothing was changed. If you are a site owner, add yourself to ${GROUPS.officers} first.`;
-
-/** The checks of an invitation, before anything is sent. */
-function invitationProblems(request: InviteRequest, frameworkIds: readonly string[] | undefined): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (request.people.length === 0) problems.push({ field: 'people', message: 'Choose at least one colleague to ask for their view.' });
-  for (const p of request.people) {
-    if (!p.loginName?.trim()) problems.push({ field: 'people', message: `${p.displayName || 'One of the people chosen'} has no sign-in name in the directory, so they cannot be invited. Choose them again from the people picker.` });
-  }
-  if (frameworkIds) {
-    const unknown = request.indexIds.filter((id) => frameworkIds.indexOf(id) < 0);
-    if (unknown.length) problems.push({ field: 'indexIds', message: `${unknown.join(', ')} ${unknown.length === 1 ? 'is not a key area or enabler' : 'are not key areas or enablers'} of this site's framework. Choose from the list.` });
-  }
-  checkLength(problems, 'message', 'The message', request.message, LIMITS.inviteMessage);
-  return problems;
-}
 
 /** The Assessment page, opened on "Give your views" for the year. */
 export function giveViewsLink(pageUrl: string, periodName: string): string {
@@ -260,7 +235,7 @@ export async function inviteColleagues(services: DataServices, request: InviteRe
     throw toDataError(e, LISTS.indices.title, 'read');
   }
   const live = deployed.filter((i) => !i.retired);
-  const problems = invitationProblems(request, live.length ? live.map((i) => i.id) : undefined);
+  const problems = validateInvitation(request, live.length ? live.map((i) => i.id) : request.indexIds);
   if (problems.length) throw new ValidationError(problems);
   const period = await periodNow(services, request.periodName);
   if (!openForViews(period)) throw new DataError('refused', closedMessage(period));
@@ -303,16 +278,11 @@ export async function inviteColleagues(services: DataServices, request: InviteRe
 
 // ---- giving a view -------------------------------------------------------------------------------
 
-/** The checks of a view, in words for the form, one per field. */
+/** The checks of a view (domain/views.ts), and that only a moderator enters a view on someone's behalf. */
 function viewProblems(input: ViewInput, askedIds: readonly string[], mayEnterForOthers: boolean): FieldProblem[] {
-  const problems: FieldProblem[] = [];
-  if (!input.level) problems.push({ field: 'level', message: 'Choose the level you think fits.' });
-  else if (!isLevelId(input.level)) problems.push({ field: 'level', message: `"${String(input.level)}" is not one of the five levels: choose Minimum, Developing, Mature, Leader or Innovator.` });
-  if (askedIds.indexOf(input.indexId) < 0) problems.push({ field: 'indexId', message: `You were not asked for your view of ${input.indexId || 'this index'} in ${input.periodName}.` });
-  checkLength(problems, 'comment', 'The comment', input.comment, LIMITS.viewComment);
-  if (input.givenFor?.trim()) {
-    if (!mayEnterForOthers) problems.push({ field: 'givenFor', message: 'Only the lead officer enters a view given on paper on someone else\'s behalf; give your own view instead.' });
-    else checkLength(problems, 'givenFor', 'The name of who gave the view', input.givenFor.trim(), fieldDefinition('views', 'NpsGivenFor')?.maxLength ?? 255);
+  const problems = validateView(input, askedIds);
+  if (input.givenFor?.trim() && !mayEnterForOthers) {
+    problems.push({ field: 'givenFor', message: "Only the lead officer enters a view given on paper on someone else's behalf; give your own view instead." });
   }
   return problems;
 }

@@ -13,13 +13,14 @@ import { LISTS } from './schema';
 import { ItemProblem } from './repositories/listRepository';
 import { withResponses } from './repositories/challengeRepository';
 import { DataServices } from './services';
+import { GatheredView, ViewInvitation } from '../domain/views';
 import { CurrentUser, ListAccess, onlyGivesViews, roleOf } from './siteService';
 
 /** Everything one view shows, read in a single $batch round trip once the period is known. */
 export interface Workspace {
   user: CurrentUser;
   role: Role | 'reader';
-  access: { assessments: ListAccess; actions: ListAccess; challenges: ListAccess; periods: ListAccess; responses: ListAccess; signOffs: ListAccess };
+  access: { assessments: ListAccess; actions: ListAccess; challenges: ListAccess; periods: ListAccess; responses: ListAccess; signOffs: ListAccess; views: ListAccess };
   framework: Framework;
   /** True when the site's indices list is empty: set-up has not been run yet. */
   needsSetup: boolean;
@@ -28,6 +29,13 @@ export interface Workspace {
   assessments: IndexAssessment[];
   actions: ActionPlanItem[];
   challenges: ScrutinyChallenge[];
+  /**
+   * Colleagues' views on the period (issue 13): every view for officers and approvers, who moderate;
+   * only their own for anyone else (SharePoint's item-level read security); none without access.
+   */
+  views: GatheredView[];
+  /** Who was asked for views on the period. */
+  invitations: ViewInvitation[];
   /** List items the view could not use, named so someone can fix them; the rest still shows. */
   problems: ItemProblem[];
   /** True when a signed-off year is shown with the framework recorded at its sign-off, not today's. */
@@ -51,6 +59,8 @@ export interface WorkspaceOptions {
    * when this gives none. Chosen within the same batch when it is one of the years read on a guess.
    */
   pick?: (periods: readonly AssessmentPeriod[]) => string | undefined;
+  /** Read the year's colleagues' views and invitations too (the assessment and the committee pack). */
+  views?: boolean;
 }
 
 async function settle<T>(promise: Promise<T>): Promise<PromiseSettledResult<T>> {
@@ -103,7 +113,21 @@ export function guessNewestPeriods(today: string): string[] {
   return [current, periodNameForYear(periodStartYear(current) - 1), periodNameForYear(periodStartYear(current) - 2)];
 }
 
-type PeriodData = [IndexAssessment[], ActionPlanItem[], ScrutinyChallenge[], ChallengeResponse[]];
+type PeriodData = [IndexAssessment[], ActionPlanItem[], ScrutinyChallenge[], ChallengeResponse[], GatheredView[], ViewInvitation[]];
+const PERIOD_READS = 6;
+
+/**
+ * The views lists are read by officers and approvers and by the colleagues asked; councillors and
+ * read-only colleagues have no access to them at all, which SharePoint answers as "no such list": for
+ * them that part is simply empty, never a problem to report.
+ */
+function optionalList<T>(read: Promise<T[]>): Promise<T[]> {
+  return read.catch((e: unknown) => {
+    const error = toDataError(e, undefined, 'read');
+    if (error.kind === 'notSetUp' || error.kind === 'noAccess') return [];
+    throw error;
+  });
+}
 
 /**
  * What the record of a signed-off year cannot include: an assessment changed after sign-off (by
@@ -136,7 +160,7 @@ export async function loadWorkspace(
 ): Promise<Workspace> {
   const builtInPending = Promise.resolve(builtInSource);
   builtInPending.catch(() => undefined); // awaited below; never an unhandled rejection meanwhile
-  const { site, indices, periods, submissions, signOffs, assessments, actions, challenges } = services;
+  const { site, indices, periods, submissions, signOffs, assessments, actions, challenges, views, viewInvitations } = services;
   const problems: ItemProblem[] = [];
   // Lists that answered "does not exist": named at the end, unless the person only gives views (below).
   const missingLists: ItemProblem[] = [];
@@ -151,14 +175,16 @@ export async function loadWorkspace(
       missing(actions.forPeriod(name, via, sink)),
       missing(challenges.forPeriod(name, via, sink)),
       missing(challenges.responses.forPeriod(name, via, sink)),
+      options.views ? optionalList(views.forPeriod(name, via, sink)) : Promise.resolve([]),
+      options.views ? optionalList(viewInvitations.forPeriod(name, via, sink)) : Promise.resolve([]),
     ];
   };
 
   // Without a period named, guess the year to show is one of the last three financial years and read
   // them in the same batch: one round trip in the usual case, a second only when the guess is wrong.
   const guesses = periodName ? [periodName] : guessNewestPeriods(today);
-  const [user, deployed, records, submitted, decided, aAccess, acAccess, chAccess, pAccess, rAccess, sAccess, everyAssessment, ...periodData] = await inOneBatch<
-    [CurrentUser, DeployedIndex[], PeriodRecord[], SubmissionRecord[], DecisionRecord[], ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, IndexAssessment[] | undefined, ...unknown[]]
+  const [user, deployed, records, submitted, decided, aAccess, acAccess, chAccess, pAccess, rAccess, sAccess, vAccess, everyAssessment, ...periodData] = await inOneBatch<
+    [CurrentUser, DeployedIndex[], PeriodRecord[], SubmissionRecord[], DecisionRecord[], ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, ListAccess, IndexAssessment[] | undefined, ...unknown[]]
   >(services.sp, (b) => {
     const none: ListAccess = { canAdd: false, canEdit: false };
     const list = <T,>(read: Promise<T>, fallback: T): Promise<T> => tolerateMissingList(read, fallback, missingLists);
@@ -175,6 +201,7 @@ export async function loadWorkspace(
     list(site.access('periods', b), none),
     list(site.access('responses', b), none),
     list(site.access('signoffs', b), none),
+    options.views ? site.access('views', b).catch(() => none) : Promise.resolve(none),
     options.allAssessments ? list(assessments.all(b), []) : Promise.resolve(undefined),
     ...guesses.flatMap((name) => forPeriod(b, name)),
     ] as never;
@@ -193,7 +220,7 @@ export async function loadWorkspace(
   // submitted year was submitted (none in the usual case), together in at most one more batch.
   let data: PeriodData | undefined;
   const guessed = period ? guesses.indexOf(period.name) : -1;
-  if (guessed >= 0) data = periodData.slice(guessed * 4, guessed * 4 + 4) as PeriodData;
+  if (guessed >= 0) data = periodData.slice(guessed * PERIOD_READS, (guessed + 1) * PERIOD_READS) as PeriodData;
   const needVersions = needsSetup ? [] : itemsNeedingVersions(deployed, period);
   const versions = new Map<number, IndexVersion[]>();
   if ((period && !data) || needVersions.length) {
@@ -243,7 +270,7 @@ export async function loadWorkspace(
   return {
     user,
     role,
-    access: { assessments: aAccess, actions: acAccess, challenges: chAccess, periods: pAccess, responses: rAccess, signOffs: sAccess },
+    access: { assessments: aAccess, actions: acAccess, challenges: chAccess, periods: pAccess, responses: rAccess, signOffs: sAccess, views: vAccess },
     framework: shownFramework,
     frameworkAsSignedOff,
     frameworkBasis: resolved.basis,
@@ -255,6 +282,8 @@ export async function loadWorkspace(
     assessments: checkedAssessments,
     actions: data?.[1] ?? [],
     challenges: checkedChallenges,
+    views: data?.[4] ?? [],
+    invitations: data?.[5] ?? [],
     problems,
   };
 }

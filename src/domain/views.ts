@@ -293,7 +293,8 @@ export function validateView(input: ViewInput, askedIndexIds: readonly string[])
   if (!input.indexId || askedIndexIds.indexOf(input.indexId) < 0) {
     problems.push({ field: 'indexId', message: 'You were not asked for a view on this key area or enabler. Choose one of those you were asked about.' });
   }
-  if (!isLevelId(input.level)) problems.push({ field: 'level', message: `Choose a level: ${LEVEL_CHOICES}.` });
+  if (input.level === undefined || input.level === null || (input.level as string) === '') problems.push({ field: 'level', message: `Choose a level: ${LEVEL_CHOICES}.` });
+  else if (!isLevelId(input.level)) problems.push({ field: 'level', message: `"${String(input.level)}" is not one of the five levels: choose ${LEVEL_CHOICES}.` });
   if (typeof input.comment !== 'string' && input.comment !== undefined && input.comment !== null) {
     problems.push({ field: 'comment', message: 'Comment is not text.' });
   } else checkLength(problems, 'comment', 'Comment', input.comment, LIMITS.viewComment);

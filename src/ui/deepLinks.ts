@@ -15,6 +15,7 @@ export function encodeTarget(target: DeepLinkTarget): string {
   const params = new URLSearchParams();
   if (target.periodName) params.set('period', target.periodName);
   if (target.indexId) params.set('index', target.indexId);
+  if (target.views) params.set('views', '1');
   return params.toString();
 }
 
@@ -26,6 +27,7 @@ export function parseTarget(text: string | undefined | null): DeepLinkTarget {
   return {
     periodName: periodName && /^\d{4}\/\d{2}$/.test(periodName) ? periodName : undefined,
     indexId: indexId && /^[a-z0-9-]{1,100}$/.test(indexId) ? indexId : undefined,
+    ...(params.get('views') === '1' ? { views: true } : {}),
   };
 }
 

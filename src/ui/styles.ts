@@ -31,6 +31,10 @@ export const appRootClass = mergeStyles({
     h3: { fontSize: 20, fontWeight: 600, margin: '24px 0 8px' },
     h4: { fontSize: 16, fontWeight: 600, margin: '16px 0 6px' },
     '.nps-table': { borderCollapse: 'collapse', width: '100%', margin: '12px 0 20px' },
+    // Colleagues' views (issue 13): the warning is said in words, the border only repeats it.
+    '.nps-spread-warning': { borderLeft: '4px solid var(--nps-warning, #8a4b00)', padding: '4px 8px', margin: '8px 0' },
+    '.nps-view-index': { borderTop: '1px solid var(--nps-border, #8a8886)', paddingTop: 8, marginTop: 16 },
+    '.nps-check': { display: 'flex', alignItems: 'center', gap: 8, minHeight: 24 },
     '.nps-table caption': { textAlign: 'left', fontWeight: 600, fontSize: 16, padding: '4px 0' },
     '.nps-table th, .nps-table td': { borderBottom: '1px solid var(--nps-border, #8a8886)', padding: '6px 8px', textAlign: 'left', verticalAlign: 'top' },
     // Column headings are short words: never broken inside a word ("Amber" is not "Ambe r").
@@ -72,7 +76,7 @@ export const appRootClass = mergeStyles({
     // Busy but still focused (a download being prepared): keyboard focus stays on the button.
     '.nps-button[aria-disabled="true"]': { cursor: 'progress', opacity: 0.75 },
     '.nps-button:hover:not(:disabled)': { textDecoration: 'underline' },
-    '.nps-select, .nps-textarea': { font: 'inherit', color: 'var(--nps-text, #323130)', background: 'var(--nps-bg, #ffffff)', border: '1px solid var(--nps-border, #8a8886)', borderRadius: 2, padding: '4px 8px', minHeight: 32, maxWidth: '100%' },
+    '.nps-select, .nps-textarea, .nps-input': { font: 'inherit', color: 'var(--nps-text, #323130)', background: 'var(--nps-bg, #ffffff)', border: '1px solid var(--nps-border, #8a8886)', borderRadius: 2, padding: '4px 8px', minHeight: 32, maxWidth: '100%' },
     '.nps-textarea': { display: 'block', width: '100%', boxSizing: 'border-box', minHeight: 80, resize: 'vertical' },
     '.nps-field': { margin: '8px 0' },
     '.nps-field label, .nps-field__label': { display: 'block', fontWeight: 600, padding: '4px 0' },

@@ -121,8 +121,8 @@ describe('inviting colleagues', () => {
     await as(OFFICER).periods.create('2083/84', framework);
     const request = (changes: Partial<InviteRequest>): InviteRequest => ({ periodName: '2083/84', people: [choice(LUCY)], indexIds: [], message: '', senderName: OFFICER.displayName, ...changes });
     const problems = async (changes: Partial<InviteRequest>) => ((await inviteColleagues(as(OFFICER), request(changes)).catch((e) => e)) as ValidationError).problems;
-    expect(await problems({ people: [] })).toEqual([{ field: 'people', message: 'Choose at least one colleague to ask for their view.' }]);
-    expect(await problems({ indexIds: ['no-such-index'] })).toEqual([{ field: 'indexIds', message: "no-such-index is not a key area or enabler of this site's framework. Choose from the list." }]);
+    expect(await problems({ people: [] })).toEqual([{ field: 'people', message: 'Choose at least one person to ask for their view.' }]);
+    expect(await problems({ indexIds: ['no-such-index'] })).toEqual([{ field: 'indexIds', message: "This key area or enabler is not in the year's framework: no-such-index. Choose again." }]);
     expect(await problems({ message: 'x'.repeat(LIMITS.inviteMessage + 1) })).toEqual([
       { field: 'message', message: `The message is ${(LIMITS.inviteMessage + 1).toLocaleString('en-GB')} characters; the limit is ${LIMITS.inviteMessage.toLocaleString('en-GB')}. Shorten it by 1.` },
     ]);
@@ -180,12 +180,12 @@ describe('giving views', () => {
     expect((await post(LUCY, '2084/85')).status).toBe(403);
 
     const problems = async (input: ViewInput) => ((await giveView(as(PRIYA), input).catch((e) => e)) as ValidationError).problems;
-    expect(await problems(view('2084/85', SECOND.id, undefined))).toEqual([{ field: 'level', message: 'Choose the level you think fits.' }]);
+    expect(await problems(view('2084/85', SECOND.id, undefined))).toEqual([{ field: 'level', message: 'Choose a level: Minimum, Developing, Mature, Leader or Innovator.' }]);
     expect(await problems(view('2084/85', SECOND.id, 'excellent' as never))).toEqual([
       { field: 'level', message: '"excellent" is not one of the five levels: choose Minimum, Developing, Mature, Leader or Innovator.' },
     ]);
     expect(await problems(view('2084/85', SECOND.id, 'mature', 'x'.repeat(LIMITS.viewComment + 2)))).toEqual([
-      { field: 'comment', message: `The comment is ${(LIMITS.viewComment + 2).toLocaleString('en-GB')} characters; the limit is ${LIMITS.viewComment.toLocaleString('en-GB')}. Shorten it by 2.` },
+      { field: 'comment', message: `Comment is ${(LIMITS.viewComment + 2).toLocaleString('en-GB')} characters; the limit is ${LIMITS.viewComment.toLocaleString('en-GB')}. Shorten it by 2.` },
     ]);
     expect(await problems({ ...view('2084/85', SECOND.id, 'mature'), givenFor: 'Someone else' })).toEqual([
       { field: 'givenFor', message: "Only the lead officer enters a view given on paper on someone else's behalf; give your own view instead." },

@@ -179,7 +179,9 @@ describe('checking a view before it is saved', () => {
   it('asks for one of the five levels when none or another is chosen', () => {
     const message = 'Choose a level: Minimum, Developing, Mature, Leader or Innovator.';
     expect(validateView(input({ level: undefined }), ['ka-1'])).toEqual([{ field: 'level', message }]);
-    expect(validateView(input({ level: 'excellent' as LevelId }), ['ka-1'])).toEqual([{ field: 'level', message }]);
+    expect(validateView(input({ level: 'excellent' as LevelId }), ['ka-1'])).toEqual([
+      { field: 'level', message: '"excellent" is not one of the five levels: choose Minimum, Developing, Mature, Leader or Innovator.' },
+    ]);
   });
 
   it('says how long an over-long comment is and by how much to shorten it', () => {

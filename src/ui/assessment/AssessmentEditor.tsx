@@ -1,6 +1,6 @@
 import * as React from 'react';
 import { PrimaryButton, DefaultButton, IconButton } from '@fluentui/react/lib/Button';
-import { TextField } from '@fluentui/react/lib/TextField';
+import { ITextField, TextField } from '@fluentui/react/lib/TextField';
 import { Dropdown, IDropdown } from '@fluentui/react/lib/Dropdown';
 import { MessageBar, MessageBarType } from '@fluentui/react/lib/MessageBar';
 import { Dialog, DialogFooter, DialogType } from '@fluentui/react/lib/Dialog';
@@ -19,6 +19,9 @@ import { UkDatePicker } from '../components/UkDatePicker';
 import { SafeLink } from '../components/SafeLink';
 import { LevelChoice } from './LevelChoice';
 import { ConflictResolver } from './ConflictResolver';
+import { GatheredView, ViewInput, ViewSpread } from '../../domain/views';
+import { ViewsSpread } from '../gathering/ViewsSpread';
+import { ViewForm } from '../gathering/ViewForm';
 
 export interface AttachmentHandlers {
   list: (id: number) => Promise<EvidenceFile[]>;
@@ -39,6 +42,30 @@ export interface AssessmentEditorProps {
   onSaved: (assessment: IndexAssessment) => void;
   onClose: () => void;
   attachments?: AttachmentHandlers;
+  /** Colleagues' views on this index (issue 13): the spread the lead officer agrees the level from. */
+  gathered?: GatheredViews;
+}
+
+export interface GatheredViews {
+  spread: ViewSpread;
+  /** Given after the year was submitted: shown, never counted. */
+  late: GatheredView[];
+  /** This person was asked for their own view and has not given it: the others' stay hidden until they do. */
+  hiddenUntilGiven?: boolean;
+  /** The lead officer enters a view given on paper (marked as entered by them). */
+  onEnterPaper?: (input: ViewInput) => Promise<void>;
+  /** After a paper view is saved: read the views again. */
+  onPaperEntered?: () => void;
+}
+
+/** With colleagues' views gathered, the level is agreed with a note saying why. */
+export function moderationProblem(gathered: GatheredViews | undefined, a: IndexAssessment, levelTitle: string): FieldProblem | undefined {
+  if (!gathered || gathered.spread.total === 0 || !a.currentLevel || (a.moderationNote ?? '').trim() !== '') return undefined;
+  const n = gathered.spread.total;
+  return {
+    field: 'moderationNote',
+    message: `Add a moderation note: say why the council's level is ${levelTitle}, given ${n === 1 ? 'one colleague\'s view' : `${n} colleagues' views`}.`,
+  };
 }
 
 function problemFor(problems: FieldProblem[], field: string): string | undefined {
@@ -81,6 +108,9 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
   const targetDropdown = React.useRef<IDropdown>(null);
   const [files, setFiles] = React.useState<EvidenceFile[]>([]);
   const fileInput = React.useRef<HTMLInputElement>(null);
+  const moderationNoteField = React.useRef<ITextField>(null);
+  const [enteringPaper, setEnteringPaper] = React.useState(false);
+  const gathered = props.gathered;
 
   React.useEffect(() => {
     if (saved.id && props.attachments) props.attachments.list(saved.id).then(setFiles, (e) => setError(toDataError(e)));
@@ -101,7 +131,8 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
     const found = mergeProblems(
       targetDateWrong ? [{ field: 'targetDate', message: targetDateWrong }] : [],
       evidenceLinkProblems(toSave.evidenceLinks),
-      validateAssessment(toSave, props.periodStart)
+      validateAssessment(toSave, props.periodStart),
+      [moderationProblem(gathered, toSave, levelTitle(toSave.currentLevel))].filter((p): p is FieldProblem => !!p)
     );
     setProblems(found);
     if (found.length) {
@@ -163,6 +194,53 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
         </details>
       )}
 
+      {gathered && (
+        <details className="nps-gathered" open={gathered.spread.total > 0 && !gathered.hiddenUntilGiven}>
+          <summary>Colleagues&apos; views{gathered.hiddenUntilGiven ? '' : ` (${gathered.spread.total})`}</summary>
+          {gathered.hiddenUntilGiven ? (
+            <p>You were asked for your own view on {index.title}. Give it first (Give your views, at the top of the page); the others&apos; views show here once you have.</p>
+          ) : (
+            <ViewsSpread
+              framework={framework}
+              indexTitle={index.title}
+              spread={gathered.spread}
+              late={gathered.late}
+              agreedLevel={saved.currentLevel}
+              onAgree={
+                readOnly
+                  ? undefined
+                  : (level) => {
+                      update({ currentLevel: level });
+                      setStatus(`${levelTitle(level)} chosen as the council's level. Add the moderation note, then save.`);
+                      moderationNoteField.current?.focus();
+                    }
+              }
+            />
+          )}
+          {gathered.onEnterPaper && !readOnly && !enteringPaper && (
+            <DefaultButton text="Enter a view given on paper" onClick={() => setEnteringPaper(true)} />
+          )}
+          {gathered.onEnterPaper && !readOnly && enteringPaper && (
+            <ViewForm
+              framework={framework}
+              index={index}
+              periodName={saved.periodName}
+              drafts={drafts}
+              draftKey={`${draftKey}:paper-view`}
+              onPaper
+              submitLabel="Enter this view"
+              onGive={gathered.onEnterPaper}
+              onCancel={() => setEnteringPaper(false)}
+              onGiven={(input) => {
+                setEnteringPaper(false);
+                setStatus(`Entered the view ${input.givenFor ?? ''} gave on paper, marked as entered by you.`);
+                gathered.onPaperEntered?.();
+              }}
+            />
+          )}
+        </details>
+      )}
+
       {readOnly && (
         <MessageBar messageBarType={MessageBarType.info} isMultiline>
           You can read this assessment but not change it.
@@ -212,6 +290,19 @@ export function AssessmentEditor(props: AssessmentEditorProps): JSX.Element {
       >
         <LevelChoice framework={framework} index={index} legend="Where the council stands now (current level)" name="current" value={form.currentLevel} onChange={(l) => update({ currentLevel: l })} disabled={readOnly} target={form.targetLevel} />
         {problemFor(problems, 'currentLevel') && <p role="alert" className="nps-error">{problemFor(problems, 'currentLevel')}</p>}
+        {((gathered && gathered.spread.total > 0) || (form.moderationNote ?? '') !== '') && (
+          <TextField
+            componentRef={moderationNoteField}
+            label="Moderation note: how the level was agreed from colleagues' views"
+            multiline
+            autoAdjustHeight
+            value={form.moderationNote ?? ''}
+            onChange={(_, v) => update({ moderationNote: v ?? '' })}
+            readOnly={readOnly}
+            errorMessage={problemFor(problems, 'moderationNote')}
+            description={`Kept with the assessment. ${(form.moderationNote ?? '').length.toLocaleString('en-GB')} of ${LIMITS.moderationNote.toLocaleString('en-GB')} characters`}
+          />
+        )}
 
         <Dropdown
           componentRef={targetDropdown}

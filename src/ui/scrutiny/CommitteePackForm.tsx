@@ -9,6 +9,7 @@ import { LISTS } from '../../data/schema';
 import { Workspace } from '../../data/workspace';
 import { toIsoDate } from '../../domain/dates';
 import { Problem } from '../components/Problem';
+import { viewsForPack } from '../gathering/gatheredViews';
 
 export interface CommitteePackFormProps {
   host: HostContext;
@@ -82,6 +83,8 @@ export default function CommitteePackForm({ host, services, workspace, councilNa
         assessments: workspace.assessments,
         actions: workspace.actions,
         challenges: workspace.challenges,
+        // Colleagues' views, summarised per index with the agreed level and the moderation note (issue 13).
+        views: viewsForPack(workspace),
         today: today ?? toIsoDate(new Date()),
         preparedBy: workspace.user.displayName,
         renderPng: pack.renderSvgToPng,

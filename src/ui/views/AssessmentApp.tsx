@@ -26,6 +26,9 @@ import type { PeopleSource } from '../components/PersonPicker';
 import { Button, Notice } from '../components/Controls';
 // Issue 12: site owners' "Manage the framework" (a button here; the editor is its own lazy chunk).
 import { ManageFrameworkLauncher } from '../framework/ManageFrameworkLauncher';
+import { ThemedRoot } from '../components/ThemedRoot';
+import { downloadBlankPack, gatheredFor, viewsLink } from '../gathering/gatheredViews';
+import type { InviteRequest } from '../gathering/GatherViewsPanel';
 
 export interface AssessmentAppProps {
   host: HostContext;
@@ -42,19 +45,65 @@ export interface AssessmentAppProps {
 
 // The editor and its panel (date and people pickers, conflict view) load when first opened, keeping first load small.
 const EditorPanel = React.lazy(() => import(/* webpackChunkName: 'assessment-editor' */ '../assessment/EditorPanel').then((m) => ({ default: m.EditorPanel })));
+// Gathering colleagues' views (issue 13): each screen and its data code load when first used.
+const GatheringView = React.lazy(() => import(/* webpackChunkName: 'give-views' */ '../gathering/GatheringView').then((m) => ({ default: m.GatheringView })));
+const GatherViewsPanel = React.lazy(() => import(/* webpackChunkName: 'gather-views' */ '../gathering/GatherViewsPanel'));
+const gathering = (): Promise<typeof import('../../data/viewGathering')> => import(/* webpackChunkName: 'view-gathering' */ '../../data/viewGathering');
 
 const OFFICER_ROLES: Array<Role | 'reader'> = ['officer', 'approver', 'owner'];
+/** The assessment reads colleagues' views and invitations with the year, in the same batch. */
+const WITH_VIEWS = { views: true };
+
+/**
+ * The Assessment web part: the officer's assessment or, from the link in an invitation (or the button
+ * on the page), "Give your views" for a colleague asked for their view of the council's level.
+ */
+export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
+  const [giving, setGiving] = React.useState(!!props.target?.views);
+  const [periodName, setPeriodName] = React.useState<string | undefined>(props.target?.periodName);
+  const drafts = React.useMemo(() => props.drafts ?? browserDraftStore(), [props.drafts]);
+  if (!giving) {
+    return (
+      <OfficerAssessment
+        {...props}
+        drafts={drafts}
+        target={{ ...props.target, periodName: periodName ?? props.target?.periodName }}
+        onGiveViews={(name) => {
+          setPeriodName(name);
+          setGiving(true);
+        }}
+      />
+    );
+  }
+  return (
+    <ThemedRoot host={props.host}>
+      <section className="nps-app" aria-labelledby="nps-assessment-title">
+        <h2 id="nps-assessment-title">{props.title}</h2>
+        <React.Suspense fallback={<Loading label="Loading the views you were asked for…" />}>
+          <GatheringView
+            services={props.services}
+            framework={props.framework}
+            siteUrl={props.host.siteUrl}
+            periodName={periodName}
+            drafts={drafts}
+            onBack={() => setGiving(false)}
+          />
+        </React.Suspense>
+      </section>
+    </ThemedRoot>
+  );
+}
 
 /** The officer's assessment: every index for a period, assessing each, action plans and submission. */
-export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
-  const { host, services, title } = props;
-  const drafts = React.useMemo(() => props.drafts ?? browserDraftStore(), [props.drafts]);
+function OfficerAssessment(props: AssessmentAppProps & { drafts: DraftStore; onGiveViews: (periodName?: string) => void }): JSX.Element {
+  const { host, services, title, drafts } = props;
   const today = props.today ?? toIsoDate(new Date());
   const [periodName, setPeriodName] = React.useState<string | undefined>(props.target?.periodName);
-  const [state, reload] = useWorkspace(services, props.framework, periodName);
+  const [state, reload] = useWorkspace(services, props.framework, periodName, WITH_VIEWS);
   const [openIndexId, setOpenIndexId] = React.useState<string | undefined>(props.target?.indexId);
   const [actionError, setActionError] = React.useState<DataError | undefined>();
   const [notice, setNotice] = React.useState('');
+  const [gatherOpen, setGatherOpen] = React.useState(false);
   const people: PeopleSource = React.useMemo(() => ({ search: (q) => services.site.searchPeople(q), ensure: (k, name) => services.site.ensurePerson(k, name) }), [services]);
 
   const body = (workspace: Workspace): JSX.Element => {
@@ -69,6 +118,8 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
     const draftPrefix = `${host.siteUrl}:${period?.name ?? ''}`;
 
     const signOff = signOffHandler(services, workspace, host, reload, setActionError);
+    // The lead officer (any officer, or a site owner) gathers views while the year is open.
+    const canGather = OFFICER_ROLES.indexOf(role) >= 0 && role !== 'approver' && !locked && workspace.access.views.canAdd;
 
     return (
       <>
@@ -78,8 +129,13 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
             {notice}
           </Notice>
         )}
-        {role === 'reader' && (
+        {role === 'reader' && !workspace.access.views.canAdd && (
           <Notice kind="info">You have read-only access. To update the assessment, ask a site owner to add you to the Procurement officers group.</Notice>
+        )}
+        {role === 'reader' && workspace.access.views.canAdd && (
+          <Notice kind="info" actions={<Button primary onClick={() => props.onGiveViews(period?.name)}>Give your views</Button>}>
+            The lead officer has asked for your views of where the council stands.
+          </Notice>
         )}
         {workspace.needsSetup && role !== 'owner' && (
           <Notice kind="warning">The app is not set up on this site yet. Ask a site owner to open this page and run set-up.</Notice>
@@ -146,6 +202,21 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
                 }
               }}
             />
+            {role !== 'reader' && (canGather || workspace.access.views.canAdd) && (
+              <div className="nps-actions nps-gather-bar">
+                {canGather && (
+                  <Button onClick={() => setGatherOpen(true)} ariaLabel={`Gather colleagues' views on ${period.name}`}>
+                    Gather views
+                  </Button>
+                )}
+                {workspace.access.views.canAdd && !locked && <Button onClick={() => props.onGiveViews(period.name)}>Give your own views</Button>}
+                {workspace.views.length > 0 && (
+                  <span className="nps-sub">
+                    {workspace.views.length === 1 ? 'One view' : `${workspace.views.length} views`} gathered so far: open a key area or enabler to see the spread.
+                  </span>
+                )}
+              </div>
+            )}
             <ItemProblems problems={workspace.problems} />
             <IndexTable framework={framework} assessments={workspace.assessments} canEdit={canEditAssessments} onOpen={(i) => setOpenIndexId(i.id)} />
             <ActionPlans
@@ -175,6 +246,24 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
           </details>
         )}
 
+        {gatherOpen && period && (
+          <React.Suspense fallback={<Loading label="Opening Gather views…" />}>
+            <GatherViewsPanel
+              framework={framework}
+              periodName={period.name}
+              senderName={user.displayName}
+              invitations={workspace.invitations}
+              views={workspace.views}
+              searchPeople={(q) => services.site.searchPeople(q)}
+              onInvite={async (request: InviteRequest) =>
+                (await gathering()).inviteColleagues(services, { ...request, periodName: period.name, senderName: user.displayName, link: viewsLink(host, period.name) })
+              }
+              onBlankPack={(indexIds) => downloadBlankPack({ framework, periodName: period.name, indexIds, leadName: user.displayName })}
+              onInvited={reload}
+              onDismiss={() => setGatherOpen(false)}
+            />
+          </React.Suspense>
+        )}
         {openIndex && period && (
           <React.Suspense fallback={<Loading label="Opening the assessment…" />}>
             <EditorPanel
@@ -190,6 +279,10 @@ export function AssessmentApp(props: AssessmentAppProps): JSX.Element {
               onSave={(a) => services.assessments.save(a, period.startDate)}
               onSaved={() => reload()}
               onClose={() => setOpenIndexId(undefined)}
+              gathered={gatheredFor(workspace, openIndex.id, {
+                onEnterPaper: canEditAssessments && workspace.access.views.canAdd ? async (input) => (await gathering()).giveView(services, input) : undefined,
+                onPaperEntered: reload,
+              })}
               attachments={{
                 list: (id) => services.assessments.attachments(id),
                 add: async (id, file) => services.assessments.attach(id, file.name, await file.arrayBuffer()),

@@ -50,7 +50,8 @@ function currentPage(host: HostContext): string | undefined {
  * the evidence behind each level and a challenge log that officers answer.
  */
 // Councillors review the latest signed-off year: chosen within the view's one batch.
-const REVIEW = { pick: (periods: readonly AssessmentPeriod[]) => periods.find((p) => p.status === 'Signed off')?.name };
+// Views too, for the committee pack's summary of them (officers and approvers make it; councillors read none).
+const REVIEW = { views: true, pick: (periods: readonly AssessmentPeriod[]) => periods.find((p) => p.status === 'Signed off')?.name };
 
 export function ScrutinyReviewApp(props: ScrutinyReviewAppProps): JSX.Element {
   const { host, services, title } = props;
