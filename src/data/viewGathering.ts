@@ -17,6 +17,7 @@ import { LISTS } from './schema';
 import { DataServices } from './services';
 import { BasePermissions, CurrentUser, GROUPS, hasPermission, ListAccess, onlyGivesViews, PermissionKind, roleOf } from './siteService';
 import { guessNewestPeriods, inOneBatch, tolerateMissingList } from './workspace';
+import { pageLink } from '../ui/deepLinks';
 
 /**
  * Gathering colleagues' views before the lead officer agrees the council's level (issue 13): who is
@@ -183,8 +184,7 @@ const NOT_GROUP_OWNER =
 
 /** The Assessment page, opened on "Give your views" for the year. */
 export function giveViewsLink(pageUrl: string, periodName: string): string {
-  const query = new URLSearchParams({ views: '1', period: periodName }).toString();
-  return `${pageUrl}${pageUrl.indexOf('?') >= 0 ? '&' : '?'}${query}`;
+  return pageLink(pageUrl, { periodName, views: true });
 }
 
 export function invitationMail(person: DirectoryChoice, request: InviteRequest, indexTitles: readonly string[]): { subject: string; html: string } {

@@ -93,7 +93,7 @@ describe('inviting colleagues', () => {
     expect(toPriya.body).toContain(`<li>${FIRST.title}</li>`);
     expect(toPriya.body).toContain('Please give your view before the workshop on Friday.');
     // The link opens the Assessment page on "Give your views" for the year (the & escaped in the HTML).
-    expect(toPriya.body).toContain(`href="${ASSESSMENT_PAGE}?views=1&amp;period=2081%2F82"`);
+    expect(toPriya.body).toContain(`href="${ASSESSMENT_PAGE}?period=2081%2F82&amp;views=1"`);
 
     // What Priya's "Give your views" screen loads: the two indices she was asked about, nothing of anyone else's.
     const state = await loadGathering(as(PRIYA), framework);

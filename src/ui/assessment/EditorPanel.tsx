@@ -1,6 +1,7 @@
 import * as React from 'react';
 import { Panel, PanelType } from '@fluentui/react/lib/Panel';
 import { AssessmentEditor, AssessmentEditorProps } from './AssessmentEditor';
+import { InLayer } from '../components/ThemedRoot';
 
 /**
  * The assessment editor in its side panel. Both load together when an officer first opens an index
@@ -9,7 +10,9 @@ import { AssessmentEditor, AssessmentEditorProps } from './AssessmentEditor';
 export function EditorPanel({ heading, ...editor }: AssessmentEditorProps & { heading: string }): JSX.Element {
   return (
     <Panel isOpen type={PanelType.custom} customWidth="720px" headerText={heading} closeButtonAriaLabel="Close" isLightDismiss={false} onDismiss={editor.onClose}>
-      <AssessmentEditor {...editor} />
+      <InLayer>
+        <AssessmentEditor {...editor} />
+      </InLayer>
     </Panel>
   );
 }

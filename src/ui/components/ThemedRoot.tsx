@@ -45,3 +45,16 @@ export function ThemedRoot({ host, children }: ThemedRootProps): JSX.Element {
     </PaletteContext.Provider>
   );
 }
+
+/**
+ * The app's own styles inside a Fluent Panel or Dialog, which SharePoint and Teams draw in a layer
+ * outside the web part: the same root class and colours, without the page padding.
+ */
+export function InLayer({ children }: { children?: React.ReactNode }): JSX.Element {
+  const palette = React.useContext(PaletteContext);
+  return (
+    <div className={appRootClass} style={{ ...(paletteVariables(palette) as React.CSSProperties), padding: 0, maxWidth: 'none', background: 'transparent' }}>
+      {children}
+    </div>
+  );
+}

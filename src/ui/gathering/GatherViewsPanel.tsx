@@ -13,6 +13,7 @@ import { DataError, toDataError, ValidationError } from '../../data/errors';
 import { PersonSuggestion } from '../../data/siteService';
 import { Button, Notice, TextAreaField } from '../components/Controls';
 import { Problem } from '../components/Problem';
+import { InLayer } from '../components/ThemedRoot';
 
 export interface InviteRequest {
   people: DirectoryChoice[];
@@ -132,6 +133,7 @@ export default function GatherViewsPanel(props: GatherViewsPanelProps): JSX.Elem
 
   return (
     <Panel isOpen type={PanelType.medium} headerText={`Gather views on ${periodName}`} closeButtonAriaLabel="Close" isLightDismiss={false} onDismiss={props.onDismiss}>
+      <InLayer>
       <p>
         Ask colleagues, inside procurement or not, for their own view of the council&apos;s level before you agree it. Each sees the strategy&apos;s descriptions of the
         levels and gives a level and a comment. They cannot see one another&apos;s views; you see the spread on each key area and enabler when you open it.
@@ -251,6 +253,7 @@ export default function GatherViewsPanel(props: GatherViewsPanelProps): JSX.Elem
           </tbody>
         </table>
       )}
+      </InLayer>
     </Panel>
   );
 }

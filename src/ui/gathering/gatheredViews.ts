@@ -4,8 +4,6 @@ import { isPeriodLocked } from '../../domain/signOff';
 import { currentViews, GatheredView, hiddenUntilGiven, indicesAskedOf, spreadOf, ViewSpread } from '../../domain/views';
 import type { LevelId } from '../../framework/types';
 import type { Workspace } from '../../data/workspace';
-import { linkFor } from '../links';
-import { pageLink } from '../deepLinks';
 import type { GatheredViews } from '../assessment/AssessmentEditor';
 
 /** When the year was submitted, while it is submitted or signed off: a view given after it does not count. */
@@ -62,15 +60,12 @@ export function viewsForPack(
 }
 
 /**
- * Where an invitation's link goes: the Assessment page in SharePoint, opening "Give your views"
- * (colleagues outside procurement may not have the Teams app). On a SharePoint page with no page set,
- * this page.
+ * The page an invitation's link opens (on "Give your views"): the Assessment page in SharePoint, since
+ * colleagues outside procurement may not have the Teams app; on a SharePoint page with none set, this page.
  */
-export function viewsLink(host: HostContext, periodName: string): string | undefined {
-  const target = { periodName, views: true };
-  const configured = linkFor(host.links, 'managers', 'assessment', target);
-  if (configured) return configured;
-  if ((host.kind === 'SharePoint' || host.kind === 'Preview') && typeof window !== 'undefined') return pageLink(`${window.location.origin}${window.location.pathname}`, target);
+export function assessmentPageUrl(host: HostContext): string | undefined {
+  if (host.links?.pages.assessment) return host.links.pages.assessment;
+  if ((host.kind === 'SharePoint' || host.kind === 'Preview') && typeof window !== 'undefined') return `${window.location.origin}${window.location.pathname}`;
   return undefined;
 }
 

@@ -27,7 +27,7 @@ import { Button, Notice } from '../components/Controls';
 // Issue 12: site owners' "Manage the framework" (a button here; the editor is its own lazy chunk).
 import { ManageFrameworkLauncher } from '../framework/ManageFrameworkLauncher';
 import { ThemedRoot } from '../components/ThemedRoot';
-import { downloadBlankPack, gatheredFor, viewsLink } from '../gathering/gatheredViews';
+import { assessmentPageUrl, downloadBlankPack, gatheredFor } from '../gathering/gatheredViews';
 import type { InviteRequest } from '../gathering/GatherViewsPanel';
 
 export interface AssessmentAppProps {
@@ -256,7 +256,7 @@ function OfficerAssessment(props: AssessmentAppProps & { drafts: DraftStore; onG
               views={workspace.views}
               searchPeople={(q) => services.site.searchPeople(q)}
               onInvite={async (request: InviteRequest) =>
-                (await gathering()).inviteColleagues(services, { ...request, periodName: period.name, senderName: user.displayName, link: viewsLink(host, period.name) })
+                (await gathering()).inviteColleagues(services, { ...request, periodName: period.name, senderName: user.displayName, link: assessmentPageUrl(host) })
               }
               onBlankPack={(indexIds) => downloadBlankPack({ framework, periodName: period.name, indexIds, leadName: user.displayName })}
               onInvited={reload}
