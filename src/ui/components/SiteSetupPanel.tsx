@@ -36,8 +36,9 @@ export function SiteSetupPanel({ needsSetup, onRun, onDone }: SiteSetupPanelProp
         <p>Set-up has run. Running it again adds anything missing and changes nothing else.</p>
       )}
       <p>
-        Set-up creates the groups Procurement officers, Procurement approvers and Scrutiny members, gives them their permissions on the app&apos;s lists, and loads
-        the National Procurement Strategy framework if the site has none. Add people to the groups afterwards in Site settings, People and groups.
+        Set-up creates the groups Procurement officers, Procurement approvers, Scrutiny members and Maturity view contributors, gives them their permissions on the
+        app&apos;s lists (each colleague giving views reads only their own), and loads the National Procurement Strategy framework if the site has none. Add
+        people to the groups afterwards in Site settings, People and groups; officers add colleagues giving views from Gather views.
       </p>
       <Button primary disabled={running} onClick={() => void run()}>
         {running ? 'Setting up…' : 'Run set-up'}
