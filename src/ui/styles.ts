@@ -34,6 +34,8 @@ export const appRootClass = mergeStyles({
     // Colleagues' views (issue 13): the warning is said in words, the border only repeats it.
     '.nps-spread-warning': { borderLeft: '4px solid var(--nps-warning, #8a4b00)', padding: '4px 8px', margin: '8px 0' },
     '.nps-view-index': { borderTop: '1px solid var(--nps-border, #8a8886)', paddingTop: 8, marginTop: 16 },
+    // Disclosure summaries are targets too (WCAG 2.2 target size): at least 24 pixels tall.
+    'details > summary': { minHeight: 24, lineHeight: '24px', cursor: 'pointer' },
     '.nps-check': { display: 'flex', alignItems: 'center', gap: 8, minHeight: 28 },
     // WCAG 2.2 target size: each box is at least 24 by 24 pixels.
     '.nps-check input[type="checkbox"]': { width: 24, height: 24, margin: 0, flex: 'none' },

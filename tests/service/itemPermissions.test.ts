@@ -276,7 +276,8 @@ describe('list inheritance and its items', () => {
     expect(await unique(id, assessments)).toBe(false);
     expect(await titles(as(aisha), assessments)).toContain('Own permissions in notes');
     await list.resetRoleInheritance();
-  });
+    // Some twenty requests, each a permission change saved to disk: more than jest's 5 s on a busy machine.
+  }, 30000);
 
   it('deleting an item removes its own permissions', async () => {
     const id = await add('Deleted with its permissions');
