@@ -121,4 +121,27 @@ describe('gathering views before the council agrees its level', () => {
     expect(await axeViolations(manager.page)).toEqual([]);
     await manager.context.close();
   });
+
+  it.each(['dark', 'contrast'])('Give your views and the spread pass axe in the %s Teams theme', async (theme) => {
+    // The demo's colleagues gave views on social value in 2025/26, two levels apart.
+    const colleague = await pageAs(running.browser, running.preview.origin, 'priya.shah@borsetshire.example');
+    await colleague.page.addInitScript((t) => localStorage.setItem('previewTheme', t), theme);
+    await colleague.page.goto(`${running.preview.origin}/#/assessment?period=2025%2F26&views=1`);
+    await colleague.page.getByRole('heading', { name: 'Your views on 2025/26' }).waitFor();
+    await colleague.page.getByRole('region', { name: /^Obtaining social value/ }).getByText(/^Your view:/).waitFor();
+    // Only her own: the other colleagues' comments are nowhere on her page.
+    expect(await colleague.page.getByText(/reported to finance quarterly/).count()).toBe(0);
+    expect(await axeViolations(colleague.page)).toEqual([]);
+    await colleague.context.close();
+
+    const lead = await pageAs(running.browser, running.preview.origin, AISHA);
+    await lead.page.addInitScript((t) => localStorage.setItem('previewTheme', t), theme);
+    await lead.page.goto(`${running.preview.origin}/#/assessment?period=2025%2F26`);
+    await lead.page.getByText(/of 14 assessed/).waitFor();
+    await lead.page.getByRole('button', { name: /Obtaining social value$/ }).click();
+    await panelReady(lead.page);
+    await lead.page.getByRole('dialog').getByText(/Views differ by two levels or more/).waitFor();
+    expect(await axeViolations(lead.page)).toEqual([]);
+    await lead.context.close();
+  });
 });
