@@ -10,6 +10,8 @@ import { currentViews, GatheredView, spreadOf, ViewInput } from '../../src/domai
 import { DataError, ValidationError } from '../../src/data/errors';
 import { AssessmentEditor } from '../../src/ui/assessment/AssessmentEditor';
 import { GiveViews } from '../../src/ui/gathering/GiveViews';
+import { IndexTable } from '../../src/ui/assessment/IndexTable';
+import { viewsByIndex } from '../../src/ui/gathering/gatheredViews';
 import { browserDraftStore } from '../../src/ui/drafts';
 
 const framework = npsFramework2018();
@@ -197,5 +199,17 @@ describe('the lead officer agrees the level from the spread', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Enter this view' }));
     await waitFor(() => expect(onEnterPaper).toHaveBeenCalledWith({ periodName: PERIOD, indexId: INNOVATION.id, level: 'minimum', comment: '', givenFor: 'Priya Shah (Adult Social Care)' }));
     expect(await screen.findByText('Entered the view Priya Shah (Adult Social Care) gave on paper, marked as entered by you.')).toBeInTheDocument();
+  });
+});
+
+describe('the index table', () => {
+  it("says how many colleagues' views each index has and where they are two or more levels apart", () => {
+    const views = [view(kevin, 'developing', '2081-11-20T10:00:00Z'), view(martin, 'leader', '2081-11-21T10:00:00Z'), view(kevin, 'mature', '2081-11-20T11:00:00Z', { indexId: COUNCILLORS.id })];
+    const workspace = { views, invitations: [], user: { id: 7, displayName: 'Aisha Khan', loginName: 'i:0#.f|membership|aisha.khan@borsetshire.example', isSiteAdmin: false, groups: [], managesSite: false }, period: undefined, framework };
+    render(<IndexTable framework={framework} assessments={[]} canEdit onOpen={() => undefined} views={viewsByIndex(workspace)} />);
+    expect(screen.getByRole('row', { name: /^Enabling innovation/ })).toHaveTextContent("2 colleagues' views, two or more levels apart");
+    expect(screen.getByRole('row', { name: /^Engaging councillors/ })).toHaveTextContent("1 colleague's view");
+    expect(screen.getByRole('row', { name: /^Engaging councillors/ })).not.toHaveTextContent('levels apart');
+    expect(screen.getByRole('row', { name: /^Developing talent/ })).not.toHaveTextContent("colleague");
   });
 });

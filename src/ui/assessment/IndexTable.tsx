@@ -12,9 +12,24 @@ export interface IndexTableProps {
   assessments: IndexAssessment[];
   canEdit: boolean;
   onOpen: (index: MaturityIndex) => void;
+  /** Colleagues' views per index (issue 13): how many count, and whether they are two or more levels apart. */
+  views?: Readonly<Record<string, { total: number; differs: boolean; hidden?: boolean }>>;
 }
 
-function Rows({ indices, byIndex, canEdit, onOpen }: { indices: MaturityIndex[]; byIndex: Map<string, IndexAssessment>; canEdit: boolean; onOpen: (i: MaturityIndex) => void }): JSX.Element {
+type Views = IndexTableProps['views'];
+
+function ViewsNote({ views }: { views?: { total: number; differs: boolean; hidden?: boolean } }): JSX.Element | null {
+  if (!views || (views.total === 0 && !views.hidden)) return null;
+  if (views.hidden) return <span className="nps-sub">Colleagues&apos; views: give yours to see them</span>;
+  return (
+    <span className="nps-sub">
+      {views.total === 1 ? "1 colleague's view" : `${views.total} colleagues' views`}
+      {views.differs ? ', two or more levels apart' : ''}
+    </span>
+  );
+}
+
+function Rows({ indices, byIndex, canEdit, onOpen, views }: { indices: MaturityIndex[]; byIndex: Map<string, IndexAssessment>; canEdit: boolean; onOpen: (i: MaturityIndex) => void; views: Views }): JSX.Element {
   return (
     <tbody>
       {indices.map((index) => {
@@ -42,6 +57,7 @@ function Rows({ indices, byIndex, canEdit, onOpen }: { indices: MaturityIndex[];
               ) : (
                 <ProgressBadge progress={progress} />
               )}
+              <ViewsNote views={views?.[index.id]} />
             </td>
             <td data-label="Last updated">{a?.lastAssessedBy ? `${a.lastAssessedBy.displayName}, ${formatUkDateTime(a.modified)}` : '—'}</td>
             <td>
@@ -73,7 +89,7 @@ const HEAD = (
 );
 
 /** Every index grouped by theme, then the enablers: where the council stands against its targets. */
-export function IndexTable({ framework, assessments, canEdit, onOpen }: IndexTableProps): JSX.Element {
+export function IndexTable({ framework, assessments, canEdit, onOpen, views }: IndexTableProps): JSX.Element {
   const byIndex = new Map(assessments.map((a) => [a.indexId, a] as [string, IndexAssessment]));
   return (
     <div className="nps-index-tables">
@@ -81,13 +97,13 @@ export function IndexTable({ framework, assessments, canEdit, onOpen }: IndexTab
         <table key={theme.id} className="nps-table nps-table--stack">
           <caption>Theme: {theme.title}</caption>
           {HEAD}
-          <Rows indices={keyAreasOfTheme(framework, theme.id)} byIndex={byIndex} canEdit={canEdit} onOpen={onOpen} />
+          <Rows indices={keyAreasOfTheme(framework, theme.id)} byIndex={byIndex} canEdit={canEdit} onOpen={onOpen} views={views} />
         </table>
       ))}
       <table className="nps-table nps-table--stack">
         <caption>Enablers</caption>
         {HEAD}
-        <Rows indices={enablers(framework)} byIndex={byIndex} canEdit={canEdit} onOpen={onOpen} />
+        <Rows indices={enablers(framework)} byIndex={byIndex} canEdit={canEdit} onOpen={onOpen} views={views} />
       </table>
     </div>
   );

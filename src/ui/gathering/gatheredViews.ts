@@ -35,6 +35,19 @@ export function gatheredFor(
   };
 }
 
+/** For the index table: per index, how many views count and whether they are two or more levels apart. */
+export function viewsByIndex(
+  workspace: Pick<Workspace, 'views' | 'invitations' | 'user' | 'period' | 'framework'>
+): Record<string, { total: number; differs: boolean; hidden?: boolean }> | undefined {
+  if (workspace.views.length === 0) return undefined;
+  const result: Record<string, { total: number; differs: boolean; hidden?: boolean }> = {};
+  for (const index of workspace.framework.indices) {
+    const gathered = gatheredFor(workspace, index.id, {});
+    if (gathered) result[index.id] = { total: gathered.spread.total, differs: gathered.spread.differsByTwoOrMore, hidden: gathered.hiddenUntilGiven };
+  }
+  return result;
+}
+
 /**
  * For the committee pack: per index with views that count or a moderation note, the spread, the agreed
  * level and the note. Undefined when the year gathered no views, so the pack is as it always was.

@@ -27,7 +27,7 @@ import { Button, Notice } from '../components/Controls';
 // Issue 12: site owners' "Manage the framework" (a button here; the editor is its own lazy chunk).
 import { ManageFrameworkLauncher } from '../framework/ManageFrameworkLauncher';
 import { ThemedRoot } from '../components/ThemedRoot';
-import { assessmentPageUrl, downloadBlankPack, gatheredFor } from '../gathering/gatheredViews';
+import { assessmentPageUrl, downloadBlankPack, gatheredFor, viewsByIndex } from '../gathering/gatheredViews';
 import type { InviteRequest } from '../gathering/GatherViewsPanel';
 
 export interface AssessmentAppProps {
@@ -218,7 +218,7 @@ function OfficerAssessment(props: AssessmentAppProps & { drafts: DraftStore; onG
               </div>
             )}
             <ItemProblems problems={workspace.problems} />
-            <IndexTable framework={framework} assessments={workspace.assessments} canEdit={canEditAssessments} onOpen={(i) => setOpenIndexId(i.id)} />
+            <IndexTable framework={framework} assessments={workspace.assessments} canEdit={canEditAssessments} onOpen={(i) => setOpenIndexId(i.id)} views={viewsByIndex(workspace)} />
             <ActionPlans
               framework={framework}
               periodName={period.name}
