@@ -2,8 +2,8 @@
 // Builds the local preview into preview-dist/: the SharePoint-compatible list service and the demo
 // seed (Node), and the preview page (a browser bundle of the product's real React views and data code).
 import { build } from 'esbuild';
-import { cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
-import { join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join, relative } from 'node:path';
 
 const root = new URL('..', import.meta.url).pathname;
 const out = join(root, 'preview-dist');
@@ -27,8 +27,7 @@ export async function buildPreview({ quiet = false } = {}) {
   rmSync(join(out, 'public'), { recursive: true, force: true });
   mkdirSync(join(out, 'public'), { recursive: true });
   const builds = [nodeBundle('preview/server/main.ts', 'server.mjs'), nodeBundle('preview/seed/demoSeed.ts', 'seed.mjs')];
-  builds.push(
-    build({
+  const page = build({
       entryPoints: [join(root, 'preview/client/main.tsx')],
       outdir: join(out, 'public'),
       entryNames: 'preview',
@@ -41,14 +40,40 @@ export async function buildPreview({ quiet = false } = {}) {
       sourcemap: true,
       loader: { '.woff': 'file', '.png': 'file', '.svg': 'file' },
       define: { 'process.env.NODE_ENV': '"production"' },
+      metafile: true,
+      absWorkingDir: root,
       logLevel: 'warning',
-    })
-  );
-  await Promise.all(builds);
+    });
+  const [{ metafile }] = await Promise.all([page, ...builds]);
   cpSync(join(root, 'preview/client/public'), join(out, 'public'), { recursive: true });
+  preloadModules(metafile);
   const fonts = join(root, 'node_modules/@fluentui/font-icons-mdl2/fonts');
   if (existsSync(fonts)) cpSync(fonts, join(out, 'public/fonts'), { recursive: true });
   if (!quiet) console.log(`Preview built in ${Date.now() - started} ms`);
+}
+
+/**
+ * The page names every chunk preview.js imports, so the browser fetches them all at once while it is
+ * still reading preview.js, instead of finding them only once preview.js has arrived and been parsed
+ * (modulepreload also compiles them off the main thread as they come).
+ */
+function preloadModules(metafile) {
+  const entry = relative(root, join(out, 'public/preview.js'));
+  const needed = new Set();
+  const visit = (file) => {
+    for (const i of metafile.outputs[file].imports) {
+      if (i.kind !== 'import-statement' || needed.has(i.path)) continue;
+      needed.add(i.path);
+      visit(i.path);
+    }
+  };
+  visit(entry);
+  const links = [...needed].sort().map((file) => `<link rel="modulepreload" href="/${relative(join(out, 'public'), join(root, file))}" />`);
+  const html = join(out, 'public/index.html');
+  const text = readFileSync(html, 'utf8');
+  const script = '<script type="module" src="/preview.js"></script>';
+  if (!text.includes(script)) throw new Error(`preview/client/public/index.html no longer loads ${script}: update build-preview.mjs.`);
+  writeFileSync(html, text.replace(script, [...links, script].join('\n    ')));
 }
 
 if (import.meta.url === `file://${process.argv[1]}`) await buildPreview();

@@ -1,6 +1,5 @@
 import * as React from 'react';
 import * as ReactDom from 'react-dom';
-import { initializeIcons } from '@fluentui/font-icons-mdl2';
 import { getSPForPageSite, getSPForSite, PageDigest } from '../../src/data/sp';
 import { createDataServices, DataServices } from '../../src/data/services';
 import { findProcurementSite, ProcurementSite } from '../../src/data/procurementSite';
@@ -20,7 +19,6 @@ import { DIRECTORY, ORGANISATION, SITE_OWNER, DirectoryPerson } from '../server/
  * talking to the local list service through the product's own PnPjs data code. Fonts and icons are
  * served from this machine, never a CDN, so it works offline.
  */
-initializeIcons('/fonts/');
 
 const siteUrl = `${window.location.origin}/sites/procurement`;
 // Mail goes through Microsoft Graph (POST /me/sendMail), which the local service answers at /v1.0/ as the
@@ -305,3 +303,11 @@ function Preview(): JSX.Element {
 }
 
 ReactDom.render(<Preview />, document.getElementById('root'));
+
+// Fluent's icon font is used only by the editors' panels and buttons, which load on demand, and a
+// SharePoint page or Teams registers it for the web parts itself. So the preview, standing in for the
+// host, registers it once the page is on screen, not before the page's first render.
+import('@fluentui/font-icons-mdl2').then(
+  (m) => m.initializeIcons('/fonts/'),
+  (e: unknown) => console.warn('The preview could not load Fluent UI icons:', e)
+);
