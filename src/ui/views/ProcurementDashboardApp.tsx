@@ -42,16 +42,41 @@ export interface ProcurementDashboardAppProps {
   settings?: DashboardSettings;
 }
 
-/** For senior managers: where the council stands against its targets, action progress, and sign-off. */
-// Every year's assessments come in the view's one batch; the trend and gap tables load on first use.
-const loadDetail = (): Promise<typeof import('../dashboard/DashboardDetail')> => import(/* webpackChunkName: 'dashboard-detail' */ '../dashboard/DashboardDetail');
-const DashboardDetail = React.lazy(() => loadDetail().then((m) => ({ default: m.DashboardDetail })));
+// Every year's assessments come in the view's one batch; the trend and gap tables are a chunk of their own.
+type DetailModule = typeof import('../dashboard/DashboardDetail');
+let detailModule: DetailModule | undefined;
+const loadDetail = (): Promise<DetailModule> =>
+  import(/* webpackChunkName: 'dashboard-detail' */ '../dashboard/DashboardDetail').then((m) => {
+    detailModule = m;
+    return m;
+  });
+
+/**
+ * The trend and gap tables' component, loading from the view's first render, so it is there by the time
+ * the data is (not React.lazy, which would suspend once more after the data came and draw the view twice).
+ */
+function useDashboardDetail(): { Detail?: DetailModule['DashboardDetail']; failed: boolean } {
+  const [loaded, setLoaded] = React.useState<{ Detail?: DetailModule['DashboardDetail']; failed: boolean }>(() => ({ Detail: detailModule?.DashboardDetail, failed: false }));
+  React.useEffect(() => {
+    if (detailModule) return undefined;
+    let current = true;
+    loadDetail().then(
+      (m) => current && setLoaded({ Detail: m.DashboardDetail, failed: false }),
+      () => current && setLoaded({ failed: true })
+    );
+    return () => {
+      current = false;
+    };
+  }, []);
+  return loaded;
+}
 
 /** Each index's title by id, for messages that name an action's key area or enabler. */
 function indexTitles(framework: Workspace['framework']): Record<string, string> {
   return Object.fromEntries(framework.indices.map((i) => [i.id, i.title]));
 }
 
+/** For senior managers: where the council stands against its targets, action progress, and sign-off. */
 export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JSX.Element {
   const { host, services, title } = props;
   const settings = props.settings ?? DEFAULT_DASHBOARD_SETTINGS;
@@ -62,10 +87,8 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
   // The default year is chosen within the view's one batch (the years read cover this year and last).
   const options = React.useMemo(() => ({ allAssessments: true, pick: (periods: readonly TrendPeriod[]) => defaultPeriodName(periods, settings.defaultPeriod) }), [settings.defaultPeriod]);
   const [state, reload] = useWorkspace(services, props.framework, picked, options);
-  // The trend and gap code starts loading once the data has been asked for, not after it has come.
-  React.useEffect(() => {
-    loadDetail().catch(() => undefined);
-  }, []);
+  // The trend and gap code loads while the data is being read, not after it has come.
+  const { Detail: DashboardDetail, failed: detailFailed } = useDashboardDetail();
   const [actionError, setActionError] = React.useState<DataError | undefined>();
   const printedOn = usePrintDate(props.today);
 
@@ -176,8 +199,9 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
         )}
         {show.chart && <MaturityChart framework={framework} assessments={assessments} periodName={period.name} />}
         {show.signOffHistory && <SignOffHistory period={period} />}
-        {w.allAssessments && (detail.actionHealth || detail.trends || detail.gaps) && (
-          <React.Suspense fallback={<Loading label="Loading the trends…" />}>
+        {w.allAssessments &&
+          (detail.actionHealth || detail.trends || detail.gaps) &&
+          (DashboardDetail ? (
             <DashboardDetail
               framework={w.framework}
               themeId={themed.theme?.id}
@@ -188,8 +212,11 @@ export function ProcurementDashboardApp(props: ProcurementDashboardAppProps): JS
               actions={w.actions}
               today={today}
             />
-          </React.Suspense>
-        )}
+          ) : detailFailed ? (
+            <Problem error={new Error('The trends, gaps and action health could not be loaded. Check your connection and reload the page.')} />
+          ) : (
+            <Loading label="Loading the trends…" />
+          ))}
         {show.overdue && overdue.length > 0 && (
           <section aria-labelledby="nps-overdue">
             <h3 id="nps-overdue">Overdue actions</h3>
