@@ -260,11 +260,22 @@ function clustersByCodePoint(text: string): string[] {
   return clusters;
 }
 
+/** Below U+0300 every code point is a character of its own, except CR before LF (the two are one). */
+function isSimpleText(text: string): boolean {
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    if (unit >= 0x300 || unit === 0x0d) return false;
+  }
+  return true;
+}
+
 /**
  * Text split into the characters a person sees (grapheme clusters): "👩‍👩‍👧" is one, "é" typed as e
  * plus an accent is one. Uses Intl.Segmenter where the browser has it, whole code points otherwise.
  */
 export function splitCharacters(text: string): string[] {
+  // Plain Latin text needs no segmenter (making the first one costs tens of ms).
+  if (isSimpleText(text)) return text.split('');
   const segmenter = graphemeSegmenter();
   if (segmenter) return Array.from(segmenter.segment(text), (s) => s.segment);
   return clustersByCodePoint(text);

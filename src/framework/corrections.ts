@@ -54,5 +54,17 @@ export const CORRECTIONS: readonly FrameworkCorrection[] = [
 
 /** Compares version strings part by part as numbers ("1.10.0" is after "1.9.0"). */
 export function compareVersions(a: string, b: string): number {
+  // Dotted numbers (every version the app writes) without a collator, which is slow to make; anything else by one.
+  if (DOTTED.test(a) && DOTTED.test(b)) {
+    const x = a.split('.').map(Number);
+    const y = b.split('.').map(Number);
+    for (let i = 0; i < Math.max(x.length, y.length); i++) {
+      const d = (x[i] ?? -1) - (y[i] ?? -1);
+      if (d !== 0) return Math.sign(d);
+    }
+    return 0;
+  }
   return a.localeCompare(b, 'en', { numeric: true });
 }
+
+const DOTTED = /^\d{1,9}(\.\d{1,9})*$/;

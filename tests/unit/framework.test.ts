@@ -57,6 +57,14 @@ describe('the built-in National Procurement Strategy 2018 framework', () => {
     });
   });
 
+  it('orders versions part by part as numbers, as a numeric collation does', () => {
+    const versions = ['1.10.0', '1.9.0', '1.0', '1.0.0', '2', '1.1.0', '1.9.10', '1.9.2', '1.2.0-beta', '10.0.0'];
+    const collated = [...versions].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+    expect([...versions].sort(compareVersions)).toEqual(collated);
+    expect(compareVersions('1.10.0', '1.9.0')).toBe(1);
+    expect(compareVersions('1.0.0', '1.0.0')).toBe(0);
+  });
+
   it('was corrected in a later version than the one first shipped', () => {
     expect(compareVersions(framework.version, '1.0.0')).toBeGreaterThan(0);
     for (const correction of CORRECTIONS.filter((c) => c.frameworkId === framework.id)) {

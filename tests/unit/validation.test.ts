@@ -181,6 +181,13 @@ describe('cutting text by characters', () => {
     expect(cut).toBe('😀'.repeat(127));
   });
 
+  it('splits plain Latin text as the segmenter does, with CR LF one character', () => {
+    const text = 'Caf\u00e9 \u0141\u00f3d\u017a\r\nline\u00ad two\u02ff';
+    const segmenter = new (Intl as unknown as { Segmenter: new (l: string, o: object) => { segment(t: string): Iterable<{ segment: string }> } }).Segmenter('en-GB', { granularity: 'grapheme' });
+    expect(splitCharacters(text)).toEqual(Array.from(segmenter.segment(text), (s) => s.segment));
+    expect(splitCharacters('a\r\nb')).toEqual(['a', '\r\n', 'b']);
+  });
+
   it('works without Intl.Segmenter, by code points', () => {
     const intl = Intl as unknown as { Segmenter?: unknown };
     const saved = intl.Segmenter;
