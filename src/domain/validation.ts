@@ -260,11 +260,15 @@ function clustersByCodePoint(text: string): string[] {
   return clusters;
 }
 
-/** Below U+0300 every code point is a character of its own, except CR before LF (the two are one). */
+/**
+ * Text in which every code point is a character of its own: Latin letters, digits and punctuation below
+ * U+0300 (except CR, which joins a following LF), general punctuation (dashes, quotes, the ellipsis) and
+ * currency signs. None of these joins onto another, so no segmenter is needed.
+ */
 function isSimpleText(text: string): boolean {
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit >= 0x300 || unit === 0x0d) return false;
+    if (unit < 0x300 ? unit === 0x0d : !((unit >= 0x2010 && unit <= 0x2027) || (unit >= 0x2030 && unit <= 0x205e) || (unit >= 0x20a0 && unit <= 0x20c0))) return false;
   }
   return true;
 }
@@ -274,7 +278,7 @@ function isSimpleText(text: string): boolean {
  * plus an accent is one. Uses Intl.Segmenter where the browser has it, whole code points otherwise.
  */
 export function splitCharacters(text: string): string[] {
-  // Plain Latin text needs no segmenter (making the first one costs tens of ms).
+  // Plain text needs no segmenter (making the page's first one costs tens of ms).
   if (isSimpleText(text)) return text.split('');
   const segmenter = graphemeSegmenter();
   if (segmenter) return Array.from(segmenter.segment(text), (s) => s.segment);

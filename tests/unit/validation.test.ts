@@ -181,8 +181,8 @@ describe('cutting text by characters', () => {
     expect(cut).toBe('😀'.repeat(127));
   });
 
-  it('splits plain Latin text as the segmenter does, with CR LF one character', () => {
-    const text = 'Caf\u00e9 \u0141\u00f3d\u017a\r\nline\u00ad two\u02ff';
+  it('splits plain text (Latin, punctuation, currency) as the segmenter does, with CR LF one character', () => {
+    const text = 'Caf\u00e9 \u0141\u00f3d\u017a\r\nline\u00ad two\u02ff \u2018quoted\u2019 \u2013 \u20ac5\u2026';
     const segmenter = new (Intl as unknown as { Segmenter: new (l: string, o: object) => { segment(t: string): Iterable<{ segment: string }> } }).Segmenter('en-GB', { granularity: 'grapheme' });
     expect(splitCharacters(text)).toEqual(Array.from(segmenter.segment(text), (s) => s.segment));
     expect(splitCharacters('a\r\nb')).toEqual(['a', '\r\n', 'b']);
