@@ -306,8 +306,12 @@ ReactDom.render(<Preview />, document.getElementById('root'));
 
 // Fluent's icon font is used only by the editors' panels and buttons, which load on demand, and a
 // SharePoint page or Teams registers it for the web parts itself. So the preview, standing in for the
-// host, registers it once the page is on screen, not before the page's first render.
-import('@fluentui/font-icons-mdl2').then(
-  (m) => m.initializeIcons('/fonts/'),
-  (e: unknown) => console.warn('The preview could not load Fluent UI icons:', e)
-);
+// host, registers it when the page is first idle (within two seconds), not while the view loads.
+const registerIcons = (): void => {
+  import('@fluentui/font-icons-mdl2').then(
+    (m) => m.initializeIcons('/fonts/'),
+    (e: unknown) => console.warn('The preview could not load Fluent UI icons:', e)
+  );
+};
+if ('requestIdleCallback' in window) window.requestIdleCallback(registerIcons, { timeout: 2000 });
+else setTimeout(registerIcons, 500);
