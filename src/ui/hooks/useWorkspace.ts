@@ -17,9 +17,11 @@ export type WorkspaceState =
 export function useWorkspace(services: DataServices, builtIn: FrameworkSource, periodName?: string, options?: WorkspaceOptions): [WorkspaceState, () => void, (w: Workspace) => void] {
   const [state, setState] = React.useState<WorkspaceState>({ status: 'loading' });
   const [generation, setGeneration] = React.useState(0);
-  React.useEffect(() => {
+  // A layout effect, so the view's batch is on its way before the browser first paints the page, not
+  // after (a passive effect waits for that paint: tens of ms on a busy machine).
+  React.useLayoutEffect(() => {
     let current = true;
-    setState((s) => ({ status: 'loading', workspace: s.workspace }));
+    setState((s) => (s.status === 'loading' && !s.workspace ? s : { status: 'loading', workspace: s.workspace }));
     // The built-in framework (when it is loaded on demand) comes in parallel with the view's batch.
     loadWorkspace(services, resolveFramework(builtIn), periodName, undefined, options).then(
       (workspace) => current && setState({ status: 'ready', workspace }),
