@@ -36,7 +36,7 @@ export async function buildPreview({ quiet = false } = {}) {
       format: 'esm',
       splitting: true,
       target: 'es2020',
-      minify: true,
+      minify: process.env.PREVIEW_MINIFY !== "0",
       sourcemap: true,
       loader: { '.woff': 'file', '.png': 'file', '.svg': 'file' },
       define: { 'process.env.NODE_ENV': '"production"' },

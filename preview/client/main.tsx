@@ -306,12 +306,18 @@ ReactDom.render(<Preview />, document.getElementById('root'));
 
 // Fluent's icon font is used only by the editors' panels and buttons, which load on demand, and a
 // SharePoint page or Teams registers it for the web parts itself. So the preview, standing in for the
-// host, registers it when the page is first idle (within two seconds), not while the view loads.
-const registerIcons = (): void => {
-  import('@fluentui/font-icons-mdl2').then(
+// host, registers it once the page has a long idle moment (a view loading has none), or after 5 s.
+let iconModule: Promise<typeof import('@fluentui/font-icons-mdl2')> | undefined;
+function registerIconsWhenIdle(deadline: IdleDeadline): void {
+  iconModule ??= import('@fluentui/font-icons-mdl2');
+  if (!deadline.didTimeout && deadline.timeRemaining() < 40) {
+    window.requestIdleCallback(registerIconsWhenIdle, { timeout: 5000 });
+    return;
+  }
+  iconModule.then(
     (m) => m.initializeIcons('/fonts/'),
     (e: unknown) => console.warn('The preview could not load Fluent UI icons:', e)
   );
-};
-if ('requestIdleCallback' in window) window.requestIdleCallback(registerIcons, { timeout: 2000 });
-else setTimeout(registerIcons, 500);
+}
+if ('requestIdleCallback' in window) window.requestIdleCallback(registerIconsWhenIdle, { timeout: 5000 });
+else setTimeout(() => import('@fluentui/font-icons-mdl2').then((m) => m.initializeIcons('/fonts/')), 1000);
