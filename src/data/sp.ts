@@ -1,5 +1,5 @@
 import { spfi, SPFI, SPFx, DefaultHeaders, DefaultInit, RequestDigest } from '@pnp/sp';
-import { BrowserFetchWithRetry, DefaultParse, Queryable } from '@pnp/queryable';
+import { BrowserFetchWithRetry, parseBinderWithErrorCheck, parseODataJSON, Queryable } from '@pnp/queryable';
 import '@pnp/sp/webs';
 import '@pnp/sp/lists';
 import '@pnp/sp/items';
@@ -45,11 +45,24 @@ export function AbortAfter(ms: number): SpBehavior {
 }
 
 /**
+ * PnPjs's DefaultParse, less the copy of every answer without its whitespace that it makes to see whether
+ * the body is empty (a regex over the whole text: some 25 ms for a view's batch at scale); trim() tells
+ * the same. Errors are checked as before, and an empty or blank body is still {}.
+ */
+export function JsonParse(): SpBehavior {
+  return parseBinderWithErrorCheck(async (response) => {
+    if ((response.headers.has('Content-Length') && parseFloat(response.headers.get('Content-Length') as string) === 0) || response.status === 204) return {};
+    const text = await response.text();
+    return parseODataJSON(text.trim().length > 0 ? JSON.parse(text) : {});
+  });
+}
+
+/**
  * The web part's client: for the site it runs on, or for another site by URL (the procurement site,
  * when the web part runs in a Teams personal app on the tenant's root site or on another team's site).
  */
 export function getSP(context: SpfxContextLike, siteUrl?: string): SPFI {
-  return (siteUrl ? spfi(siteUrl) : spfi()).using(SPFx(context), BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }), AbortAfter(REQUEST_TIMEOUT_MS));
+  return (siteUrl ? spfi(siteUrl) : spfi()).using(SPFx(context), BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }), JsonParse(), AbortAfter(REQUEST_TIMEOUT_MS));
 }
 
 /** The form digest a SharePoint page carries for its own site (SPFx takes it from the page context). */
@@ -78,7 +91,7 @@ function siteClient(siteUrl: string, digest: PageDigest | undefined, behaviors: 
     DefaultHeaders(),
     DefaultInit(),
     BrowserFetchWithRetry({ retries: RETRIES, interval: 500 }),
-    DefaultParse(),
+    JsonParse(),
     RequestDigest(fromPage),
     AbortAfter(REQUEST_TIMEOUT_MS),
     ...behaviors

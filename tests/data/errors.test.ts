@@ -37,3 +37,31 @@ describe('when SharePoint does not answer', () => {
     expect(error.message).toBe("SharePoint refused the request: Column 'Foo' does not exist. Try again; if it keeps happening, tell the site owner.");
   });
 });
+
+describe('reading SharePoint\'s answers (JsonParse)', () => {
+  it('gives the list of an OData answer, {} for an empty or blank body, and SharePoint\'s error for a failure', async () => {
+    const bodies: Record<string, [number, string]> = {
+      '/sites/procurement/_api/web/lists/getByTitle(\'Assessment%20periods\')/items': [200, '{"value":[{"Id":1,"Title":"2025/26"}]}'],
+      '/sites/procurement/_api/web/blank': [200, ' \n\t '],
+      '/sites/procurement/_api/web/empty': [200, ''],
+      '/sites/procurement/_api/web/missing': [404, '{"odata.error":{"code":"-1","message":{"lang":"en-US","value":"List does not exist."}}}'],
+    };
+    const server = createServer((req, res) => {
+      const [status, body] = bodies[(req.url ?? '').split('?')[0]] ?? [500, ''];
+      res.writeHead(status, { 'Content-Type': 'application/json' });
+      res.end(body);
+    });
+    const siteUrl = await listen(server);
+    try {
+      const sp = getSPForSite(siteUrl);
+      expect(await sp.web.lists.getByTitle('Assessment periods').items()).toEqual([{ Id: 1, Title: '2025/26' }]);
+      expect(await sp.web.concat('/blank')()).toEqual({});
+      expect(await sp.web.concat('/empty')()).toEqual({});
+      const failure = await sp.web.concat('/missing')().catch((e) => e);
+      expect(failure.status).toBe(404);
+      expect(toDataError(failure).kind).toBe('notFound');
+    } finally {
+      server.close();
+    }
+  });
+});
