@@ -302,6 +302,8 @@ function Preview(): JSX.Element {
   );
 }
 
+// As the web part does in onInit, the personal app looks for the procurement site before its first render.
+if (route().view === 'assessment') void personalApp();
 ReactDom.render(<Preview />, document.getElementById('root'));
 
 // Fluent's icon font is used only by the editors' panels and buttons, which load on demand, and a
