@@ -28,22 +28,23 @@ export async function buildPreview({ quiet = false } = {}) {
   mkdirSync(join(out, 'public'), { recursive: true });
   const builds = [nodeBundle('preview/server/main.ts', 'server.mjs'), nodeBundle('preview/seed/demoSeed.ts', 'seed.mjs')];
   const page = build({
-      entryPoints: [join(root, 'preview/client/main.tsx')],
-      outdir: join(out, 'public'),
-      entryNames: 'preview',
-      bundle: true,
-      platform: 'browser',
-      format: 'esm',
-      splitting: true,
-      target: 'es2020',
-      minify: process.env.PREVIEW_MINIFY !== "0",
-      sourcemap: true,
-      loader: { '.woff': 'file', '.png': 'file', '.svg': 'file' },
-      define: { 'process.env.NODE_ENV': '"production"' },
-      metafile: true,
-      absWorkingDir: root,
-      logLevel: 'warning',
-    });
+    entryPoints: [join(root, 'preview/client/main.tsx')],
+    outdir: join(out, 'public'),
+    entryNames: 'preview',
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    splitting: true,
+    target: 'es2020',
+    // Minified, as a web part's bundle is; PREVIEW_MINIFY=0 leaves it readable, for profiling.
+    minify: process.env.PREVIEW_MINIFY !== '0',
+    sourcemap: true,
+    loader: { '.woff': 'file', '.png': 'file', '.svg': 'file' },
+    define: { 'process.env.NODE_ENV': '"production"' },
+    metafile: true,
+    absWorkingDir: root,
+    logLevel: 'warning',
+  });
   const [{ metafile }] = await Promise.all([page, ...builds]);
   cpSync(join(root, 'preview/client/public'), join(out, 'public'), { recursive: true });
   preloadModules(metafile);
