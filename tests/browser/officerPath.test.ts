@@ -80,6 +80,8 @@ describe('a procurement officer in the Teams tab', () => {
     await owner.click();
     await owner.pressSequentially('Megan', { delay: 30 });
     await page.getByRole('option', { name: /Megan O'Brien/ }).click();
+    // The choice becomes the owner once SharePoint has the person (ensureUser): wait for it, as a person would.
+    await form.locator('.ms-PickerPersona-container', { hasText: "Megan O'Brien" }).waitFor();
     await form.getByRole('combobox', { name: /Due date/ }).fill('31/03/2027');
     await form.getByRole('combobox', { name: /Due date/ }).press('Tab');
     await form.getByRole('button', { name: 'Save action' }).click();
