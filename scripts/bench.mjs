@@ -187,12 +187,21 @@ async function main() {
         const context = await contextAs(browser, large.origin, VIEWS[name].persona);
         for (let i = 0; i < WARM_UPS; i++) await loadView(context, large.origin, name);
         loads[name] = [];
-        for (let i = 0; i < RUNS; i++) {
-          const load = await loadView(context, large.origin, name);
-          loads[name].push(load);
-          if (!calls[name].scale || load.calls.length > calls[name].scale.length) calls[name].scale = load.calls;
+        const timed = async (count) => {
+          for (let i = 0; i < count; i++) {
+            const load = await loadView(context, large.origin, name);
+            loads[name].push(load);
+            if (!calls[name].scale || load.calls.length > calls[name].scale.length) calls[name].scale = load.calls;
+          }
+          return Math.round(median(loads[name].map((l) => l.ms)));
+        };
+        render[name] = await timed(RUNS);
+        // Over budget: measured again before failing, so a burst of load elsewhere on the machine does not
+        // decide it. The result is the median of every run, the first five included.
+        if (render[name] > BUDGETS.renderAtScaleMs[name]) {
+          console.log(`  ${name}: median ${render[name]} ms over ${RUNS} runs is over budget; ${RUNS} more runs to confirm`);
+          render[name] = await timed(RUNS);
         }
-        render[name] = Math.round(median(loads[name].map((l) => l.ms)));
         await context.close();
       }
     } finally {
@@ -224,7 +233,7 @@ async function main() {
     console.log(`  ${`${name} (${VIEWS[name].who})`.padEnd(56)} ${String(count).padStart(5)}   ${String(budget).padStart(6)}  ${flag(count, budget)}`);
   }
 
-  console.log(`\nRender at scale, ms from navigation to the view complete (median of ${RUNS} after ${WARM_UPS} warm-up; aim under ${RENDER_AIM_MS})`);
+  console.log(`\nRender at scale, ms from navigation to the view complete (median of ${RUNS} after ${WARM_UPS} warm-up, or of ${2 * RUNS} where the first ${RUNS} were over budget; aim under ${RENDER_AIM_MS})`);
   console.log('                 code started   last answer    complete   budget         each load');
   for (const [name, ms] of Object.entries(render)) {
     const budget = BUDGETS.renderAtScaleMs[name];
