@@ -108,7 +108,8 @@ describe('gathering views before the council agrees its level', () => {
     await editor.getByRole('button', { name: 'Save', exact: true }).click();
     await editor.getByText(/^Saved /).waitFor();
     await editor.getByRole('button', { name: 'Close', exact: true }).first().click();
-    await expect(lead.page.getByRole('row', { name: new RegExp(INDEX) }).textContent()).resolves.toMatch(/Mature/);
+    // The table is read again after the save: wait for it to show the agreed level.
+    await lead.page.getByRole('row', { name: new RegExp(`^${INDEX} Mature`) }).waitFor();
     await lead.context.close();
 
     // 4. The dashboard shows the agreed level for the year.
