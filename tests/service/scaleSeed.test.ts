@@ -8,28 +8,11 @@ import { SCALE } from '../../preview/seed/scaleSeed';
 import { peopleWithRole } from '../../preview/server/directory';
 import { withSignOff } from '../../src/domain/signOff';
 import { DataServices } from '../../src/data/services';
-import { rawFetch, removeDir, RunningService, servicesAs, startListService } from '../support/listService';
+import { asDemoLoader, rawFetch, removeDir, RunningService, servicesAs, startListService } from '../support/listService';
 
 let service: RunningService;
 let councillor: DataServices;
 let seedMs = 0;
-
-/** As scripts/start.mjs loads the demo: the loader's requests carry X-Local-Seed, so its dates (X-Local-Clock) hold. */
-async function asDemoLoader<T>(origin: string, fn: () => Promise<T>): Promise<T> {
-  const original = globalThis.fetch;
-  globalThis.fetch = (input: RequestInfo | URL, init: RequestInit = {}) => {
-    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
-    if (new URL(url, origin).origin !== origin) return original(input, init);
-    const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
-    headers.set('X-Local-Seed', '1');
-    return original(input, { ...init, headers });
-  };
-  try {
-    return await fn();
-  } finally {
-    globalThis.fetch = original;
-  }
-}
 
 beforeAll(async () => {
   service = await startListService();

@@ -273,3 +273,20 @@ export async function setUpSite(service: { siteUrl: string }, members: Partial<R
   }
 }
 
+
+/** As scripts/start.mjs loads the demo: the loader's requests carry X-Local-Seed, so its dates (X-Local-Clock) hold. */
+export async function asDemoLoader<T>(origin: string, fn: () => Promise<T>): Promise<T> {
+  const original = globalThis.fetch;
+  globalThis.fetch = (input: RequestInfo | URL, init: RequestInit = {}) => {
+    const url = typeof input === 'string' ? input : input instanceof URL ? input.href : input.url;
+    if (new URL(url, origin).origin !== origin) return original(input, init);
+    const headers = new Headers(init.headers ?? (input instanceof Request ? input.headers : undefined));
+    headers.set('X-Local-Seed', '1');
+    return original(input, { ...init, headers });
+  };
+  try {
+    return await fn();
+  } finally {
+    globalThis.fetch = original;
+  }
+}
