@@ -18,6 +18,7 @@ import { DataServices } from './services';
 import { BasePermissions, CurrentUser, GROUPS, hasPermission, ListAccess, onlyGivesViews, PermissionKind, roleOf } from './siteService';
 import { guessNewestPeriods, inOneBatch, tolerateMissingList } from './workspace';
 import { pageLink } from '../ui/deepLinks';
+import { addToGroup } from './groupMembership';
 
 /**
  * Gathering colleagues' views before the lead officer agrees the council's level (issue 13): who is
@@ -240,16 +241,7 @@ export async function inviteColleagues(services: DataServices, request: InviteRe
   const period = await periodNow(services, request.periodName);
   if (!openForViews(period)) throw new DataError('refused', closedMessage(period));
 
-  const group = contributorsGroup(services.sp);
-  for (const person of request.people) {
-    try {
-      await group.users.add(person.loginName);
-    } catch (e) {
-      const status = (e as { status?: number }).status;
-      if (status === 403 || status === 401) throw new DataError('refused', NOT_GROUP_OWNER, status);
-      throw toDataError(e);
-    }
-  }
+  await addToGroup(contributorsGroup(services.sp), request.people.map((p) => p.loginName), NOT_GROUP_OWNER);
 
   const titles = request.indexIds.map((id) => live.find((i) => i.id === id)?.title ?? id);
   const outcome: InviteOutcome = { invited: [], warnings: [] };

@@ -17,6 +17,7 @@ import { DataError, serverMessage, toDataError, ValidationError } from '../error
 import { col, everyColumn, personFromSp, SYSTEM_PEOPLE_EXPAND, SYSTEM_PEOPLE_SELECT } from '../fieldValues';
 import { GROUPS } from '../siteService';
 import { ListRepository, SpItem } from './listRepository';
+import { addToGroup } from '../groupMembership';
 
 const SHARED_WITH = col('scrutinySharing', 'NpsSharedWith');
 const ACTION = col('scrutinySharing', 'NpsShareAction');
@@ -125,16 +126,7 @@ export class ScrutinySharing {
   public async share(request: ShareRequest): Promise<ShareOutcome> {
     const problems = validateShareRequest(request);
     if (problems.length) throw new ValidationError(problems);
-    const group = this.group();
-    for (const person of request.people) {
-      try {
-        await group.users.add(person.loginName);
-      } catch (e) {
-        const status = (e as { status?: number }).status;
-        if (status === 403 || status === 401) throw new DataError('refused', NOT_GROUP_OWNER, status);
-        throw toDataError(e);
-      }
-    }
+    await addToGroup(this.group(), request.people.map((p) => p.loginName), NOT_GROUP_OWNER);
     const warnings: string[] = [];
     try {
       // View rights: the site's Read role ("role:<id>", as SharePoint's own sharing dialog sends for View).
